@@ -1,0 +1,64 @@
+# Every target uses the project's own virtual environment in .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Tests run on PostgreSQL, as production does; override to point elsewhere.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve demo test test-browser lint format check deploy-check ci clean
+
+$(BIN)/django-admin: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/django-admin
+
+## Install, migrate, load the demo desk and serve it at http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
+run: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py load_demo
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+
+## Production-style server: gunicorn with static files served by whitenoise
+serve: install
+	$(BIN)/python manage.py collectstatic --no-input
+	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+
+## The whole test suite, browser tests included
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest $(ARGS)
+
+test-browser: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest -m browser $(ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml --check
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## Django's deployment checklist with production-like values
+deploy-check: install
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$(openssl rand -hex 40) DJANGO_ALLOWED_HOSTS=news.example.org DJANGO_SECURE_SSL_REDIRECT=true \
+		SITE_URL=https://news.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+ci: lint check deploy-check test
+
+clean:
+	rm -rf $(VENV) staticfiles build .pytest_cache .ruff_cache

@@ -1,0 +1,298 @@
+from content_editor.models import Region, create_plugin_base
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from media_library.models import format_credit
+
+# What the body's rich text may contain; nh3 strips everything else on save.
+BODY_EXTENSIONS = {
+    "Paragraph": True,
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+}
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a reader may see now; scheduled ones stay hidden until their time."""
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Everything a list or card template touches, in a fixed number of queries."""
+        return self.select_related("section", "hero").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, help_text=_("The last part of the article's address.")
+    )
+    dek = models.CharField(
+        _("dek"),
+        max_length=400,
+        blank=True,
+        help_text=_("One sentence under the headline that tells the reader why this matters."),
+    )
+    section = models.ForeignKey(
+        "sections.Section", models.PROTECT, related_name="articles", verbose_name=_("section")
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the story was reported, in capitals: KYIV."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ArticleStatus, default=ArticleStatus.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A time in the future schedules the article; readers see it from then on."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    hero = models.ForeignKey(
+        "media_library.Photo",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hero_of_articles",
+        verbose_name=_("hero photo"),
+    )
+    hero_caption = models.TextField(
+        _("hero caption override"),
+        blank=True,
+        help_text=_("Leave empty to use the photo library's caption."),
+    )
+    hero_credit = models.CharField(
+        _("hero credit override"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the photo library's credit."),
+    )
+    authors = models.ManyToManyField(
+        "authors.Author", through="Byline", related_name="articles", verbose_name=_("authors")
+    )
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("People, places and topics, comma-separated."))
+    seo_title = models.CharField(
+        _("SEO title"), max_length=200, blank=True, help_text=_("For search engines; defaults to the headline.")
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=300,
+        blank=True,
+        help_text=_("For search engines and social cards; defaults to the dek."),
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        verbose_name=_("related articles"),
+        help_text=_("Chosen by editors; when empty, articles sharing tags are shown."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    regions = [Region(key="body", title=_("Body"))]
+
+    class Meta:
+        ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "slug"], name="article_unique_slug_in_section"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ArticleStatus.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_listing"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_listing"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        """The public address, dated by first publication; None until the article has a date."""
+        if self.published_at is None:
+            return None
+        day = timezone.localtime(self.published_at).date()
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "section": self.section.slug,
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_published(self) -> bool:
+        live = self.status == ArticleStatus.PUBLISHED
+        return live and self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        live = self.status == ArticleStatus.PUBLISHED
+        return live and self.published_at is not None and self.published_at > timezone.now()
+
+    @property
+    def hero_caption_display(self) -> str:
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero.caption if self.hero else ""
+
+    @property
+    def hero_credit_display(self) -> str:
+        return format_credit(self.hero_credit or (self.hero.credit if self.hero else ""))
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "authors.Author", models.PROTECT, related_name="bylines", verbose_name=_("author")
+    )
+    role = models.CharField(
+        _("title in byline"),
+        max_length=150,
+        blank=True,
+        help_text=_("Defaults to the author's job title; stays as written on this article."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.author}, {self.role}" if self.role else str(self.author)
+
+    def save(self, *args, **kwargs):
+        # Freeze the title at the time of writing: a later promotion must not rewrite old bylines.
+        if not self.role and self.author_id:
+            self.role = self.author.job_title
+        super().save(*args, **kwargs)
+
+
+ArticleBlock = create_plugin_base(Article)
+
+
+class RichTextBlock(ArticleBlock):
+    text = ProseEditorField(_("text"), extensions=BODY_EXTENSIONS, sanitize=True)
+
+    template_name = "articles/blocks/rich_text.html"
+
+    class Meta:
+        verbose_name = _("rich text")
+        verbose_name_plural = _("rich text")
+
+    def __str__(self):
+        return self.get_text_excerpt()
+
+    def save(self, *args, **kwargs):
+        # Sanitise on every save, not only through forms: imports and scripts write here too.
+        self.text = self._meta.get_field("text").sanitize(self.text)
+        super().save(*args, **kwargs)
+
+
+class PhotoLayout(models.TextChoices):
+    INLINE = "inline", _("In the text column")
+    WIDE = "wide", _("Wider than the text")
+
+
+class PhotoBlock(ArticleBlock):
+    photo = models.ForeignKey(
+        "media_library.Photo", models.PROTECT, related_name="article_blocks", verbose_name=_("photo")
+    )
+    caption = models.TextField(
+        _("caption override"), blank=True, help_text=_("Leave empty to use the photo library's caption.")
+    )
+    credit = models.CharField(
+        _("credit override"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the photo library's credit."),
+    )
+    layout = models.CharField(_("layout"), max_length=20, choices=PhotoLayout, default=PhotoLayout.INLINE)
+
+    template_name = "articles/blocks/photo.html"
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return str(self.photo)
+
+    @classmethod
+    def get_queryset(cls):
+        return cls.objects.select_related("photo")
+
+    @property
+    def caption_display(self) -> str:
+        return self.caption or self.photo.caption
+
+    @property
+    def credit_display(self) -> str:
+        return format_credit(self.credit or self.photo.credit)
+
+
+class PullQuoteBlock(ArticleBlock):
+    text = models.TextField(_("quotation"))
+    attribution = models.CharField(_("attribution"), max_length=200, blank=True)
+
+    template_name = "articles/blocks/pull_quote.html"
+
+    class Meta:
+        verbose_name = _("pull quote")
+        verbose_name_plural = _("pull quotes")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+BLOCK_MODELS = [RichTextBlock, PhotoBlock, PullQuoteBlock]

@@ -1,0 +1,82 @@
+"""The newsroom's roles: which Django permissions each group holds.
+
+Groups are created and kept in step by a data migration, so every deployment has them.
+Finer rules (a correspondent edits only their own drafts and profile) live in the admin
+and in `articles/workflow.py`; these are the model permissions those rules start from.
+"""
+
+CORRESPONDENT = "Correspondent"
+EDITOR = "Editor"
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    CORRESPONDENT: [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.view_article",
+        "articles.add_byline",
+        "articles.change_byline",
+        "articles.delete_byline",
+        "articles.view_byline",
+        "articles.add_richtextblock",
+        "articles.change_richtextblock",
+        "articles.delete_richtextblock",
+        "articles.view_richtextblock",
+        "articles.add_photoblock",
+        "articles.change_photoblock",
+        "articles.delete_photoblock",
+        "articles.view_photoblock",
+        "articles.add_pullquoteblock",
+        "articles.change_pullquoteblock",
+        "articles.delete_pullquoteblock",
+        "articles.view_pullquoteblock",
+        "authors.view_author",
+        "authors.change_author",
+        "authors.add_authorlink",
+        "authors.change_authorlink",
+        "authors.delete_authorlink",
+        "authors.view_authorlink",
+        "media_library.add_photo",
+        "media_library.view_photo",
+        "sections.view_section",
+        "taggit.view_tag",
+    ],
+}
+ROLE_PERMISSIONS[EDITOR] = sorted(
+    {
+        *ROLE_PERMISSIONS[CORRESPONDENT],
+        "articles.delete_article",
+        "authors.add_author",
+        "authors.delete_author",
+        "media_library.change_photo",
+        "media_library.delete_photo",
+        "sections.add_section",
+        "sections.change_section",
+        "sections.delete_section",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.delete_tag",
+    }
+)
+
+
+def sync_roles(apps) -> None:
+    """Create the role groups and give each exactly the permissions listed above."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrations; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = []
+        for name in names:
+            app_label, codename = name.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)

@@ -1,0 +1,21 @@
+from django.urls import path, register_converter
+
+from articles import views
+from articles.converters import FourDigitYear, TwoDigitNumber
+
+register_converter(FourDigitYear, "yyyy")
+register_converter(TwoDigitNumber, "nn")
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("authors/<slug:slug>/", views.author_detail, name="author"),
+    path("<slug:section>/", views.section_front, name="section"),
+    path(
+        "<slug:section>/<yyyy:year>/<nn:month>/<nn:day>/<slug:slug>/",
+        views.article_detail,
+        name="detail",
+    ),
+]

@@ -1,0 +1,103 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+# What an author's full bio may contain; nh3 strips everything else on save.
+BIO_EXTENSIONS = {"Bold": True, "Italic": True, "Link": True, "Paragraph": True, "HardBreak": True}
+
+
+class AuthorQuerySet(models.QuerySet):
+    def active(self):
+        """Authors with a public page."""
+        return self.filter(is_active=True)
+
+
+class Author(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        verbose_name=_("user account"),
+        help_text=_("The account that may edit this profile; leave empty for contributors without one."),
+    )
+    name = models.CharField(_("name"), max_length=150, help_text=_("As printed in the byline."))
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    job_title = models.CharField(
+        _("job title"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. “Diplomatic Correspondent”. New bylines start with this title."),
+    )
+    short_bio = models.TextField(
+        _("short bio"),
+        blank=True,
+        max_length=600,
+        help_text=_("Plain text, two or three sentences, for the bio box under each article."),
+    )
+    bio = ProseEditorField(
+        _("full bio"),
+        blank=True,
+        extensions=BIO_EXTENSIONS,
+        sanitize=True,
+        help_text=_("Shown on the author page."),
+    )
+    photo = models.ForeignKey(
+        "media_library.Photo",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive authors keep their bylines but lose their page.")
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Sanitise on every save, not only through forms: scripts and the demo write here too.
+        self.bio = self._meta.get_field("bio").sanitize(self.bio)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+
+class LinkKind(models.TextChoices):
+    WEBSITE = "website", _("Website")
+    X = "x", _("X (Twitter)")
+    BLUESKY = "bluesky", _("Bluesky")
+    MASTODON = "mastodon", _("Mastodon")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    OTHER = "other", _("Other")
+
+
+class AuthorLink(models.Model):
+    author = models.ForeignKey(Author, models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind, default=LinkKind.WEBSITE)
+    url = models.URLField(_("address"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("public link")
+        verbose_name_plural = _("public links")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=LinkKind.values), name="authorlink_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.url}"

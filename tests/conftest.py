@@ -1,0 +1,38 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from articles.roles import CORRESPONDENT, EDITOR
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing_and_private_media(settings, tmp_path):
+    """Cheap password hashing, and uploads that vanish with the test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def editor(db):
+    user = make_user(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
+
+
+@pytest.fixture
+def correspondent(db):
+    user = make_user(username="correspondent", is_staff=True)
+    user.groups.add(Group.objects.get(name=CORRESPONDENT))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def correspondent_client(client, correspondent):
+    client.force_login(correspondent)
+    return client
