@@ -20,7 +20,14 @@ class PhotoBlockInline(ContentEditorInline):
 
 @admin.register(Article)
 class ArticleAdmin(ContentEditor):
-    list_display = ["headline", "section", "status", "published_at", "is_live", "updated_at"]
+    list_display = [
+        "headline",
+        "section",
+        "status",
+        "published_at",
+        "is_live",
+        "updated_at",
+    ]
     list_filter = ["status", "section", "bylines__author"]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]

@@ -34,12 +34,16 @@ class ArticleStatus(models.TextChoices):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see now; scheduled ones stay hidden until their time."""
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now()
+        )
 
     def for_listing(self):
         """Everything a list or card template touches, in a fixed number of queries."""
         return self.select_related("section", "hero").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("author")
+            ),
             "tags",
         )
 
@@ -47,16 +51,23 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, help_text=_("The last part of the article's address.")
+        _("slug"),
+        max_length=200,
+        help_text=_("The last part of the article's address."),
     )
     dek = models.CharField(
         _("dek"),
         max_length=400,
         blank=True,
-        help_text=_("One sentence under the headline that tells the reader why this matters."),
+        help_text=_(
+            "One sentence under the headline that tells the reader why this matters."
+        ),
     )
     section = models.ForeignKey(
-        "sections.Section", models.PROTECT, related_name="articles", verbose_name=_("section")
+        "sections.Section",
+        models.PROTECT,
+        related_name="articles",
+        verbose_name=_("section"),
     )
     dateline = models.CharField(
         _("dateline"),
@@ -65,13 +76,19 @@ class Article(models.Model):
         help_text=_("Where the story was reported, in capitals: KYIV."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ArticleStatus, default=ArticleStatus.DRAFT, editable=False
+        _("status"),
+        max_length=20,
+        choices=ArticleStatus,
+        default=ArticleStatus.DRAFT,
+        editable=False,
     )
     published_at = models.DateTimeField(
         _("publication time"),
         null=True,
         blank=True,
-        help_text=_("A time in the future schedules the article; readers see it from then on."),
+        help_text=_(
+            "A time in the future schedules the article; readers see it from then on."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
@@ -104,11 +121,21 @@ class Article(models.Model):
         help_text=_("Leave empty to use the photo library's credit."),
     )
     authors = models.ManyToManyField(
-        "authors.Author", through="Byline", related_name="articles", verbose_name=_("authors")
+        "authors.Author",
+        through="Byline",
+        related_name="articles",
+        verbose_name=_("authors"),
     )
-    tags = TaggableManager(_("tags"), blank=True, help_text=_("People, places and topics, comma-separated."))
+    tags = TaggableManager(
+        _("tags"),
+        blank=True,
+        help_text=_("People, places and topics, comma-separated."),
+    )
     seo_title = models.CharField(
-        _("SEO title"), max_length=200, blank=True, help_text=_("For search engines; defaults to the headline.")
+        _("SEO title"),
+        max_length=200,
+        blank=True,
+        help_text=_("For search engines; defaults to the headline."),
     )
     seo_description = models.CharField(
         _("SEO description"),
@@ -133,18 +160,27 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [
-            models.UniqueConstraint(fields=["section", "slug"], name="article_unique_slug_in_section"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=ArticleStatus.values), name="article_status_valid"
+            models.UniqueConstraint(
+                fields=["section", "slug"], name="article_unique_slug_in_section"
             ),
             models.CheckConstraint(
-                condition=~models.Q(status=ArticleStatus.PUBLISHED) | models.Q(published_at__isnull=False),
+                condition=models.Q(status__in=ArticleStatus.values),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ArticleStatus.PUBLISHED)
+                | models.Q(published_at__isnull=False),
                 name="article_published_has_time",
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_listing"),
-            models.Index(fields=["section", "status", "-published_at"], name="article_section_listing"),
+            models.Index(
+                fields=["status", "-published_at"], name="article_public_listing"
+            ),
+            models.Index(
+                fields=["section", "status", "-published_at"],
+                name="article_section_listing",
+            ),
         ]
 
     def __str__(self):
@@ -169,12 +205,20 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         live = self.status == ArticleStatus.PUBLISHED
-        return live and self.published_at is not None and self.published_at <= timezone.now()
+        return (
+            live
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
     @property
     def is_scheduled(self) -> bool:
         live = self.status == ArticleStatus.PUBLISHED
-        return live and self.published_at is not None and self.published_at > timezone.now()
+        return (
+            live
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def hero_caption_display(self) -> str:
@@ -184,19 +228,26 @@ class Article(models.Model):
 
     @property
     def hero_credit_display(self) -> str:
-        return format_credit(self.hero_credit or (self.hero.credit if self.hero else ""))
+        return format_credit(
+            self.hero_credit or (self.hero.credit if self.hero else "")
+        )
 
 
 class Byline(models.Model):
     article = models.ForeignKey(Article, models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
-        "authors.Author", models.PROTECT, related_name="bylines", verbose_name=_("author")
+        "authors.Author",
+        models.PROTECT,
+        related_name="bylines",
+        verbose_name=_("author"),
     )
     role = models.CharField(
         _("title in byline"),
         max_length=150,
         blank=True,
-        help_text=_("Defaults to the author's job title; stays as written on this article."),
+        help_text=_(
+            "Defaults to the author's job title; stays as written on this article."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -205,7 +256,9 @@ class Byline(models.Model):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
         constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_article"),
+            models.UniqueConstraint(
+                fields=["article", "author"], name="byline_author_once_per_article"
+            ),
         ]
 
     def __str__(self):
@@ -246,10 +299,15 @@ class PhotoLayout(models.TextChoices):
 
 class PhotoBlock(ArticleBlock):
     photo = models.ForeignKey(
-        "media_library.Photo", models.PROTECT, related_name="article_blocks", verbose_name=_("photo")
+        "media_library.Photo",
+        models.PROTECT,
+        related_name="article_blocks",
+        verbose_name=_("photo"),
     )
     caption = models.TextField(
-        _("caption override"), blank=True, help_text=_("Leave empty to use the photo library's caption.")
+        _("caption override"),
+        blank=True,
+        help_text=_("Leave empty to use the photo library's caption."),
     )
     credit = models.CharField(
         _("credit override"),
@@ -257,7 +315,9 @@ class PhotoBlock(ArticleBlock):
         blank=True,
         help_text=_("Leave empty to use the photo library's credit."),
     )
-    layout = models.CharField(_("layout"), max_length=20, choices=PhotoLayout, default=PhotoLayout.INLINE)
+    layout = models.CharField(
+        _("layout"), max_length=20, choices=PhotoLayout, default=PhotoLayout.INLINE
+    )
 
     template_name = "articles/blocks/photo.html"
 

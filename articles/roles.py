@@ -77,6 +77,8 @@ def sync_roles(apps) -> None:
         for name in names:
             app_label, codename = name.split(".")
             wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
         group.permissions.set(wanted)

@@ -31,14 +31,24 @@ def home(request):
 def section_front(request, section):
     section = get_object_or_404(Section.objects.active(), slug=section)
     articles = Article.objects.published().for_listing().filter(section=section)[:20]
-    return render(request, "articles/section_front.html", {"section": section, "articles": articles})
+    return render(
+        request,
+        "articles/section_front.html",
+        {"section": section, "articles": articles},
+    )
 
 
 @require_safe
 def author_detail(request, slug):
-    author = get_object_or_404(Author.objects.active().select_related("photo"), slug=slug)
-    articles = Article.objects.published().for_listing().filter(bylines__author=author)[:20]
-    return render(request, "articles/author_detail.html", {"author": author, "articles": articles})
+    author = get_object_or_404(
+        Author.objects.active().select_related("photo"), slug=slug
+    )
+    articles = (
+        Article.objects.published().for_listing().filter(bylines__author=author)[:20]
+    )
+    return render(
+        request, "articles/author_detail.html", {"author": author, "articles": articles}
+    )
 
 
 @require_safe
@@ -59,7 +69,9 @@ def article_detail(request, section, year, month, day, slug):
         return redirect(canonical, permanent=True)
     blocks = contents_for_item(article, BLOCK_MODELS)
     response = render(
-        request, "articles/article_detail.html", {"article": article, "blocks": blocks.body}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "blocks": blocks.body},
     )
     if not article.is_published:
         add_never_cache_headers(response)

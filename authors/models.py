@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 # What an author's full bio may contain; nh3 strips everything else on save.
-BIO_EXTENSIONS = {"Bold": True, "Italic": True, "Link": True, "Paragraph": True, "HardBreak": True}
+BIO_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": True,
+    "Paragraph": True,
+    "HardBreak": True,
+}
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -22,21 +28,29 @@ class Author(models.Model):
         blank=True,
         related_name="author",
         verbose_name=_("user account"),
-        help_text=_("The account that may edit this profile; leave empty for contributors without one."),
+        help_text=_(
+            "The account that may edit this profile; leave empty for contributors without one."
+        ),
     )
-    name = models.CharField(_("name"), max_length=150, help_text=_("As printed in the byline."))
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("As printed in the byline.")
+    )
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     job_title = models.CharField(
         _("job title"),
         max_length=150,
         blank=True,
-        help_text=_("E.g. “Diplomatic Correspondent”. New bylines start with this title."),
+        help_text=_(
+            "E.g. “Diplomatic Correspondent”. New bylines start with this title."
+        ),
     )
     short_bio = models.TextField(
         _("short bio"),
         blank=True,
         max_length=600,
-        help_text=_("Plain text, two or three sentences, for the bio box under each article."),
+        help_text=_(
+            "Plain text, two or three sentences, for the bio box under each article."
+        ),
     )
     bio = ProseEditorField(
         _("full bio"),
@@ -54,7 +68,9 @@ class Author(models.Model):
         verbose_name=_("photo"),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive authors keep their bylines but lose their page.")
+        _("active"),
+        default=True,
+        help_text=_("Inactive authors keep their bylines but lose their page."),
     )
 
     objects = AuthorQuerySet.as_manager()
@@ -87,7 +103,9 @@ class LinkKind(models.TextChoices):
 
 class AuthorLink(models.Model):
     author = models.ForeignKey(Author, models.CASCADE, related_name="links")
-    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind, default=LinkKind.WEBSITE)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=LinkKind, default=LinkKind.WEBSITE
+    )
     url = models.URLField(_("address"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -96,7 +114,10 @@ class AuthorLink(models.Model):
         verbose_name = _("public link")
         verbose_name_plural = _("public links")
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=LinkKind.values), name="authorlink_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=LinkKind.values),
+                name="authorlink_kind_valid",
+            ),
         ]
 
     def __str__(self):

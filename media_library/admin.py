@@ -7,17 +7,48 @@ from media_library.models import Photo
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "caption_excerpt", "credit", "photographer", "uploaded_at"]
+    list_display = [
+        "thumbnail",
+        "caption_excerpt",
+        "credit",
+        "photographer",
+        "uploaded_at",
+    ]
     list_display_links = ["thumbnail", "caption_excerpt"]
     list_filter = ["source", "uploaded_at"]
     search_fields = ["caption", "credit", "photographer", "source", "alt_text"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview", "width", "height", "checksum", "uploaded_by", "uploaded_at"]
+    readonly_fields = [
+        "preview",
+        "width",
+        "height",
+        "checksum",
+        "uploaded_by",
+        "uploaded_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["image", "preview", "caption", "credit", "alt_text", "is_decorative"]}),
-        (_("Source and rights"), {"fields": ["photographer", "source", "copyright_notice", "taken_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "image",
+                    "preview",
+                    "caption",
+                    "credit",
+                    "alt_text",
+                    "is_decorative",
+                ]
+            },
+        ),
+        (
+            _("Source and rights"),
+            {"fields": ["photographer", "source", "copyright_notice", "taken_at"]},
+        ),
         (_("Cropping"), {"fields": ["focal_x", "focal_y"]}),
-        (_("File"), {"fields": ["width", "height", "checksum", "uploaded_by", "uploaded_at"]}),
+        (
+            _("File"),
+            {"fields": ["width", "height", "checksum", "uploaded_by", "uploaded_at"]},
+        ),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -35,7 +66,9 @@ class PhotoAdmin(admin.ModelAdmin):
     def preview(self, obj):
         if not obj.image:
             return "—"
-        return format_html('<img src="{}" alt="" style="max-width:480px;height:auto">', obj.image.url)
+        return format_html(
+            '<img src="{}" alt="" style="max-width:480px;height:auto">', obj.image.url
+        )
 
     @admin.display(description=_("caption"))
     def caption_excerpt(self, obj):

@@ -17,7 +17,10 @@ def format_credit(credit: str) -> str:
 
 class Photo(models.Model):
     image = models.ImageField(
-        _("image"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
+        _("image"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
@@ -40,9 +43,14 @@ class Photo(models.Model):
     )
     photographer = models.CharField(_("photographer"), max_length=200, blank=True)
     source = models.CharField(
-        _("source"), max_length=200, blank=True, help_text=_("The agency or pool, e.g. Reuters.")
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("The agency or pool, e.g. Reuters."),
     )
-    copyright_notice = models.CharField(_("copyright notice"), max_length=300, blank=True)
+    copyright_notice = models.CharField(
+        _("copyright notice"), max_length=300, blank=True
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=400,
@@ -52,7 +60,9 @@ class Photo(models.Model):
     is_decorative = models.BooleanField(
         _("decorative"),
         default=False,
-        help_text=_("Tick only if the picture adds nothing a reader needs; it then needs no alt text."),
+        help_text=_(
+            "Tick only if the picture adds nothing a reader needs; it then needs no alt text."
+        ),
     )
     focal_x = models.FloatField(
         _("focal point (horizontal)"),
@@ -66,7 +76,11 @@ class Photo(models.Model):
     )
     taken_at = models.DateTimeField(_("date taken"), null=True, blank=True)
     checksum = models.CharField(
-        _("checksum"), max_length=64, blank=True, editable=False, help_text=_("SHA-256 of the file.")
+        _("checksum"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("SHA-256 of the file."),
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -85,10 +99,14 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         constraints = [
             models.UniqueConstraint(
-                fields=["checksum"], condition=~models.Q(checksum=""), name="photo_unique_checksum"
+                fields=["checksum"],
+                condition=~models.Q(checksum=""),
+                name="photo_unique_checksum",
             ),
             models.CheckConstraint(
-                condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                condition=models.Q(
+                    focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1
+                ),
                 name="photo_focal_point_inside",
             ),
             models.CheckConstraint(

@@ -48,7 +48,9 @@ class Section(models.Model):
         help_text=_("The section's address on the site, e.g. politics-security."),
     )
     description = models.TextField(
-        _("description"), blank=True, help_text=_("One or two sentences shown on the section front.")
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown on the section front."),
     )
     parent = models.ForeignKey(
         "self",
@@ -60,10 +62,14 @@ class Section(models.Model):
         help_text=_("Leave empty for a top-level section."),
     )
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the navigation.")
+        _("position"),
+        default=0,
+        help_text=_("Lower numbers come first in the navigation."),
     )
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive sections are hidden from readers.")
+        _("active"),
+        default=True,
+        help_text=_("Inactive sections are hidden from readers."),
     )
 
     objects = SectionQuerySet.as_manager()
@@ -74,10 +80,12 @@ class Section(models.Model):
         verbose_name_plural = _("sections")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(slug__in=sorted(RESERVED_SLUGS)), name="section_slug_not_reserved"
+                condition=~models.Q(slug__in=sorted(RESERVED_SLUGS)),
+                name="section_slug_not_reserved",
             ),
             models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="section_not_own_parent"
+                condition=~models.Q(parent=models.F("pk")),
+                name="section_not_own_parent",
             ),
         ]
 

@@ -80,10 +80,16 @@ def make_article(*, section=None, authors=(), tags=(), **fields):
 
 
 def add_text(article, html, *, ordering=0):
-    return RichTextBlock.objects.create(parent=article, region="body", ordering=ordering, text=html)
+    return RichTextBlock.objects.create(
+        parent=article, region="body", ordering=ordering, text=html
+    )
 
 
 def add_photo_block(article, photo=None, *, ordering=0, **fields):
     return PhotoBlock.objects.create(
-        parent=article, region="body", ordering=ordering, photo=photo or make_photo(), **fields
+        parent=article,
+        region="body",
+        ordering=ordering,
+        photo=photo or make_photo(),
+        **fields,
     )
