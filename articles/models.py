@@ -279,7 +279,7 @@ class RichTextBlock(ArticleBlock):
 
     template_name = "articles/blocks/rich_text.html"
 
-    class Meta:
+    class Meta(ArticleBlock.Meta):
         verbose_name = _("rich text")
         verbose_name_plural = _("rich text")
 
@@ -321,7 +321,7 @@ class PhotoBlock(ArticleBlock):
 
     template_name = "articles/blocks/photo.html"
 
-    class Meta:
+    class Meta(ArticleBlock.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
@@ -347,7 +347,7 @@ class PullQuoteBlock(ArticleBlock):
 
     template_name = "articles/blocks/pull_quote.html"
 
-    class Meta:
+    class Meta(ArticleBlock.Meta):
         verbose_name = _("pull quote")
         verbose_name_plural = _("pull quotes")
 

@@ -82,6 +82,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'photo',
                 'verbose_name_plural': 'photos',
+                'ordering': ['ordering'],
             },
         ),
         migrations.CreateModel(
@@ -97,6 +98,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'pull quote',
                 'verbose_name_plural': 'pull quotes',
+                'ordering': ['ordering'],
             },
         ),
         migrations.CreateModel(
@@ -111,6 +113,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'rich text',
                 'verbose_name_plural': 'rich text',
+                'ordering': ['ordering'],
             },
         ),
         migrations.AddConstraint(

@@ -1,0 +1,64 @@
+"""Every admin list, add and change page opens for a superuser."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import add_photo_block, add_text, make_article, make_author, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def one_of_everything():
+    author = make_author()
+    article = make_article(authors=[author], tags=["Japan"])
+    add_text(article, "<p>Body</p>")
+    add_photo_block(article, ordering=1)
+    author.links.create(url="https://example.org/")
+
+
+def registered_models():
+    return sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+@pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.label)
+def test_admin_pages_open(superuser_client, one_of_everything, model):
+    """The changelist, the add form and the change form of the first row answer 200."""
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert superuser_client.get(changelist).status_code == 200
+
+    model_admin = admin.site._registry[model]
+    if model_admin.has_add_permission(superuser_client.get(changelist).wsgi_request):
+        add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        assert superuser_client.get(add).status_code == 200
+
+    first = model._default_manager.first()
+    if first is not None:
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        assert superuser_client.get(change).status_code == 200
+
+
+def test_admin_search_and_filters_answer(superuser_client, one_of_everything):
+    """The article list searches and filters without errors."""
+    url = reverse("admin:articles_article_changelist")
+
+    assert superuser_client.get(url, {"q": "Headline"}).status_code == 200
+    assert superuser_client.get(url, {"status__exact": "published"}).status_code == 200
+
+
+def test_published_article_offers_view_on_site(superuser_client):
+    """The change form links to the public page of a published article."""
+    article = make_article()
+    response = superuser_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    shortcut = response.context["adminform"].model_admin.get_view_on_site_url(article)
+
+    assert 'class="viewsitelink"' in response.content.decode()
+    assert superuser_client.get(shortcut)["Location"].endswith(article.get_absolute_url())
