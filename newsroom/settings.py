@@ -130,9 +130,7 @@ SECURE_HSTS_SECONDS = env.int(
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = (
-    "SAMEORIGIN"  # the admin's preview and focal-point picker frame our own pages
-)
+X_FRAME_OPTIONS = "DENY"
 
 # The newsroom's identity, used in the site chrome, feeds and structured data.
 NEWSROOM_NAME = env("NEWSROOM_NAME", default="The Meridian Ledger")

@@ -4,7 +4,13 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import add_photo_block, add_text, make_article, make_author, make_user
+from tests.factories import (
+    add_photo_block,
+    add_text,
+    make_article,
+    make_author,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +48,9 @@ def test_admin_pages_open(superuser_client, one_of_everything, model):
 
     first = model._default_manager.first()
     if first is not None:
-        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        change = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk]
+        )
         assert superuser_client.get(change).status_code == 200
 
 
@@ -57,8 +65,12 @@ def test_admin_search_and_filters_answer(superuser_client, one_of_everything):
 def test_published_article_offers_view_on_site(superuser_client):
     """The change form links to the public page of a published article."""
     article = make_article()
-    response = superuser_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    response = superuser_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    )
     shortcut = response.context["adminform"].model_admin.get_view_on_site_url(article)
 
     assert 'class="viewsitelink"' in response.content.decode()
-    assert superuser_client.get(shortcut)["Location"].endswith(article.get_absolute_url())
+    assert superuser_client.get(shortcut)["Location"].endswith(
+        article.get_absolute_url()
+    )

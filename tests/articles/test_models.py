@@ -15,7 +15,10 @@ def test_published_hides_drafts_review_unpublished_and_scheduled_articles():
     live = make_article()
     make_article(status=ArticleStatus.DRAFT)
     make_article(status=ArticleStatus.IN_REVIEW)
-    make_article(status=ArticleStatus.UNPUBLISHED, published_at=timezone.now() - timedelta(days=2))
+    make_article(
+        status=ArticleStatus.UNPUBLISHED,
+        published_at=timezone.now() - timedelta(days=2),
+    )
     make_article(published_at=timezone.now() + timedelta(minutes=5))
 
     assert list(Article.objects.published()) == [live]
@@ -26,7 +29,9 @@ def test_scheduled_article_becomes_visible_once_its_time_has_come():
     article = make_article(published_at=timezone.now() + timedelta(hours=1))
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
-    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    Article.objects.filter(pk=article.pk).update(
+        published_at=timezone.now() - timedelta(seconds=1)
+    )
 
     assert Article.objects.published().filter(pk=article.pk).exists()
 
@@ -96,7 +101,10 @@ def test_article_url_is_dated_by_publication_in_the_site_time_zone(settings):
         published_at=datetime(2024, 1, 7, 10, 30, tzinfo=UTC),
     )
 
-    assert article.get_absolute_url() == "/politics-security/2024/01/07/minister-visits-kyiv/"
+    assert (
+        article.get_absolute_url()
+        == "/politics-security/2024/01/07/minister-visits-kyiv/"
+    )
 
 
 def test_draft_without_a_date_has_no_public_url():

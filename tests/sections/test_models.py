@@ -8,7 +8,9 @@ from tests.factories import make_section
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("slug", ["admin", "authors", "tags", "search", "feed", "static", "media", "preview"])
+@pytest.mark.parametrize(
+    "slug", ["admin", "authors", "tags", "search", "feed", "static", "media", "preview"]
+)
 def test_slugs_the_site_uses_are_refused_with_a_message(slug):
     """A section cannot take an address the site itself answers."""
     section = Section(name="Clash", slug=slug)
