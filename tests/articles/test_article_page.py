@@ -7,7 +7,13 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import ArticleStatus
-from tests.factories import add_photo_block, add_text, make_article, make_author, make_photo
+from tests.factories import (
+    add_photo_block,
+    add_text,
+    make_article,
+    make_author,
+    make_photo,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +38,15 @@ def reported_article():
         authors=[author],
         tags=["Ukraine", "Japan"],
     )
-    add_text(article, "<h2>Seeking air-defence help</h2><p>First paragraph.</p>", ordering=10)
-    add_photo_block(article, make_photo(caption="Inline caption.", credit="©Kyodo"), ordering=20)
-    add_text(article, "<h2>The price of defence</h2><p>Last paragraph.</p>", ordering=30)
+    add_text(
+        article, "<h2>Seeking air-defence help</h2><p>First paragraph.</p>", ordering=10
+    )
+    add_photo_block(
+        article, make_photo(caption="Inline caption.", credit="©Kyodo"), ordering=20
+    )
+    add_text(
+        article, "<h2>The price of defence</h2><p>Last paragraph.</p>", ordering=30
+    )
     return article
 
 
@@ -52,7 +64,9 @@ def test_article_page_shows_every_part(client, reported_article):
     assertContains(response, f'datetime="{reported_article.published_at.isoformat()}"')
     assertContains(response, "Published")
     assertContains(response, "The minister is welcomed in Kyiv, January 7, 2024.")
-    assertContains(response, "(Ukrainian Presidential Press Service/Handout via REUTERS)")
+    assertContains(
+        response, "(Ukrainian Presidential Press Service/Handout via REUTERS)"
+    )
     assertContains(response, "Inline caption.")
     assertContains(response, "(©Kyodo)")
     assertContains(response, "<h2>Seeking air-defence help</h2>", html=False)
@@ -65,13 +79,19 @@ def test_body_blocks_render_in_order(client, reported_article):
     """The subheads appear in the order editors gave them."""
     html = client.get(reported_article.get_absolute_url()).content.decode()
 
-    assert html.index("Seeking air-defence help") < html.index("Inline caption.") < html.index("The price of defence")
+    assert (
+        html.index("Seeking air-defence help")
+        < html.index("Inline caption.")
+        < html.index("The price of defence")
+    )
 
 
 def test_caption_and_credit_overrides_win_over_the_library(client):
     """A per-use caption and credit replace the library's on that article only."""
     photo = make_photo(caption="Library caption.", credit="Library credit")
-    article = make_article(hero=photo, hero_caption="Hero caption here.", hero_credit="©Kyodo")
+    article = make_article(
+        hero=photo, hero_caption="Hero caption here.", hero_credit="©Kyodo"
+    )
     add_photo_block(article, photo, credit="AFP")
 
     response = client.get(article.get_absolute_url())
@@ -79,7 +99,9 @@ def test_caption_and_credit_overrides_win_over_the_library(client):
     assertContains(response, "Hero caption here.")
     assertContains(response, "(©Kyodo)")
     assertContains(response, "(AFP)")
-    assertContains(response, "Library caption.")  # the inline use keeps the library caption
+    assertContains(
+        response, "Library caption."
+    )  # the inline use keeps the library caption
     assertNotContains(response, "(Library credit)")
 
 
@@ -94,12 +116,16 @@ def test_caption_and_credit_overrides_win_over_the_library(client):
 )
 def test_readers_cannot_open_unpublished_or_scheduled_articles(client, status, offset):
     """Anything not yet public answers 404 to readers."""
-    article = make_article(status=status, published_at=timezone.now() + timedelta(hours=offset))
+    article = make_article(
+        status=status, published_at=timezone.now() + timedelta(hours=offset)
+    )
 
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-def test_staff_who_edit_articles_can_preview_a_scheduled_article_uncached(editor_client):
+def test_staff_who_edit_articles_can_preview_a_scheduled_article_uncached(
+    editor_client,
+):
     """Editors see a scheduled article at its future URL, and the page is never cached."""
     article = make_article(published_at=timezone.now() + timedelta(days=1))
 
