@@ -1,0 +1,88 @@
+"""The sitemap index, the Google News sitemap and robots.txt."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from articles import structured_data as sd
+from articles.models import Article
+from articles.sitemaps import SITEMAPS
+
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000
+
+
+@require_safe
+@x_robots_tag
+def sitemap_index(request):
+    """Every page of every sitemap, addressed on SITE_URL."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = sd.absolute_url(
+            reverse("distribution:sitemap-section", kwargs={"section": section})
+        )
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, lastmod))
+        entries += [
+            SitemapIndexItem(f"{location}?p={page}", lastmod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    return render(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+    )
+
+
+@require_safe
+@x_robots_tag
+def news_sitemap(request):
+    """Google News: articles first published in the last two days, newest first, at most 1,000."""
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .select_related("section")
+        .only("headline", "slug", "published_at", "section__slug")
+        .order_by("-published_at", "-pk")[:NEWS_LIMIT]
+    )
+    entries = [
+        {
+            "location": sd.absolute_url(article.get_absolute_url()),
+            "published": sd.iso_datetime(article.published_at),
+            "title": article.headline,
+        }
+        for article in articles
+    ]
+    return render(
+        request,
+        "distribution/news_sitemap.xml",
+        {
+            "entries": entries,
+            "publication_name": settings.NEWSROOM_NAME,
+            "language": settings.NEWSROOM_LANGUAGE,
+        },
+        content_type="application/xml",
+    )
+
+
+@require_safe
+def robots_txt(request):
+    return render(
+        request,
+        "distribution/robots.txt",
+        {
+            "sitemaps": [
+                sd.absolute_url(reverse("distribution:sitemap")),
+                sd.absolute_url(reverse("distribution:news-sitemap")),
+            ],
+            "search_path": sd.search_page_url(),
+        },
+        content_type="text/plain; charset=utf-8",
+    )

@@ -1,0 +1,258 @@
+"""RSS 2.0 and Atom feeds of the latest published articles: site-wide, per section, author and tag.
+
+Every link in a feed is absolute and built from SITE_URL. Each entry carries all bylines, the
+section and tags as categories, the dek as summary and the hero photo (with caption and credit)
+as a Media RSS element plus an enclosure.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import feedgenerator
+from taggit.models import Tag
+
+from articles import structured_data as sd
+from articles.models import Article
+from authors.models import Author
+from sections.models import Section
+
+FEED_LENGTH = 50
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+def article_guid(article: Article) -> str:
+    """A tag URI that outlives any change of headline, slug, section or publication date.
+
+    Built from the site's host, the day the row was created (which never changes) and the
+    primary key: tag:example.org,2024-01-07:article-42
+    """
+    host = urlsplit(settings.SITE_URL).hostname
+    day = article.created_at.date().isoformat()
+    return f"tag:{host},{day}:article-{article.pk}"
+
+
+def _add_media(handler, image: dict) -> None:
+    handler.startElement(
+        "media:content",
+        {
+            "url": image["url"],
+            "type": image["type"],
+            "medium": "image",
+            "width": str(image["width"]),
+            "height": str(image["height"]),
+        },
+    )
+    if image["caption"]:
+        handler.addQuickElement(
+            "media:description", image["caption"], {"type": "plain"}
+        )
+    if image["credit"]:
+        handler.addQuickElement("media:credit", image["credit"])
+    handler.endElement("media:content")
+
+
+class NewsRssFeed(feedgenerator.Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DC_NS, "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["bylines"]:
+            handler.addQuickElement("dc:creator", author["name"])
+        image = item["image"]
+        if image:
+            # RSS requires a length; 0 is the agreed value when the size is not known.
+            handler.addQuickElement(
+                "enclosure",
+                "",
+                {"url": image["url"], "length": "0", "type": image["type"]},
+            )
+            _add_media(handler, image)
+
+
+class NewsAtomFeed(feedgenerator.Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["bylines"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", author["name"])
+            if author["url"]:
+                handler.addQuickElement("uri", author["url"])
+            handler.endElement("author")
+        image = item["image"]
+        if image:
+            handler.addQuickElement(
+                "link",
+                "",
+                {"rel": "enclosure", "href": image["url"], "type": image["type"]},
+            )
+            _add_media(handler, image)
+
+
+class LatestArticlesFeed(Feed):
+    """The whole site. Subclasses narrow `articles()` and describe themselves."""
+
+    feed_type = NewsRssFeed
+    language = settings.NEWSROOM_LANGUAGE
+    atom_view_name = "distribution:feed-atom"
+    rss_view_name = "distribution:feed"
+
+    # Feed-level attributes
+
+    def title(self, obj):
+        return settings.NEWSROOM_NAME
+
+    def description(self, obj):
+        return f"The latest articles from {settings.NEWSROOM_NAME}."
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def link(self, obj):
+        return sd.absolute_url(reverse("articles:home"))
+
+    def feed_url(self, obj):
+        name = self.atom_view_name if self.is_atom else self.rss_view_name
+        return sd.absolute_url(reverse(name, args=self.url_args(obj)))
+
+    def url_args(self, obj) -> list[str]:
+        """The arguments of this feed's own address (a Feed instance serves every request)."""
+        return [obj.slug] if obj is not None else []
+
+    def feed_guid(self, obj):
+        return self.feed_url(obj)
+
+    @property
+    def is_atom(self) -> bool:
+        return issubclass(self.feed_type, feedgenerator.Atom1Feed)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return self.articles(obj).for_listing()[:FEED_LENGTH]
+
+    # Item-level attributes
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.seo_description or item.dek
+
+    def item_link(self, item):
+        return sd.absolute_url(item.get_absolute_url())
+
+    def item_guid(self, item):
+        return article_guid(item)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return sd.date_modified(item)
+
+    def item_categories(self, item):
+        return [item.section.name, *(tag.name for tag in item.tags.all())]
+
+    def item_extra_kwargs(self, item):
+        bylines = [
+            {"name": byline.author.name, "url": sd.author_page_url(byline.author)}
+            for byline in item.bylines.all()
+        ]
+        image = None
+        if item.hero is not None:
+            wide = sd.photo_crops(item.hero)[0]
+            image = {
+                "url": wide["url"],
+                "width": wide["width"],
+                "height": wide["height"],
+                "type": sd.image_mime_type(wide["url"]),
+                "caption": item.hero_caption_display,
+                "credit": item.hero_credit or item.hero.credit,
+            }
+        return {"bylines": bylines, "image": image}
+
+
+class SectionFeed(LatestArticlesFeed):
+    atom_view_name = "distribution:section-feed-atom"
+    rss_view_name = "distribution:section-feed"
+
+    def get_object(self, request, section):
+        return get_object_or_404(Section.objects.active(), slug=section)
+
+    def title(self, obj):
+        return f"{obj.name} | {settings.NEWSROOM_NAME}"
+
+    def description(self, obj):
+        return (
+            obj.description
+            or f"The latest {obj.name} articles from {settings.NEWSROOM_NAME}."
+        )
+
+    def link(self, obj):
+        return sd.absolute_url(obj.get_absolute_url())
+
+    def articles(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    atom_view_name = "distribution:author-feed-atom"
+    rss_view_name = "distribution:author-feed"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Author.objects.active(), slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} | {settings.NEWSROOM_NAME}"
+
+    def description(self, obj):
+        return f"The latest articles by {obj.name} at {settings.NEWSROOM_NAME}."
+
+    def link(self, obj):
+        return sd.absolute_url(obj.get_absolute_url())
+
+    def articles(self, obj):
+        return Article.objects.published().filter(bylines__author=obj)
+
+
+class TagFeed(LatestArticlesFeed):
+    atom_view_name = "distribution:tag-feed-atom"
+    rss_view_name = "distribution:tag-feed"
+
+    def get_object(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        # A tag used only on drafts stays private, name and all.
+        if not Article.objects.published().filter(tags=tag).exists():
+            raise Http404("No published article carries this tag.")
+        return tag
+
+    def title(self, obj):
+        return f"{obj.name} | {settings.NEWSROOM_NAME}"
+
+    def description(self, obj):
+        return f"The latest articles about {obj.name} from {settings.NEWSROOM_NAME}."
+
+    def link(self, obj):
+        return sd.absolute_url(sd.tag_page_url(obj.slug) or self.feed_url(obj))
+
+    def articles(self, obj):
+        return Article.objects.published().filter(tags=obj)
+
+
+def atom(feed_class: type[LatestArticlesFeed]) -> type[LatestArticlesFeed]:
+    """The Atom twin of an RSS feed class."""
+    return type(
+        f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": NewsAtomFeed}
+    )
