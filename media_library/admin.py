@@ -167,7 +167,7 @@ class PhotoAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "title": _("Upload photos"),
             "form": form,
-            "media": self.media + form.media,
+            "media": form.media,
         }
         return TemplateResponse(
             request, "admin/media_library/photo/upload.html", context

@@ -15,7 +15,9 @@ def exiftool():
     """Run Debian's exiftool on a file; skipped where it is missing, unless CI demands it."""
     if not EXIFTOOL:
         if os.environ.get("REQUIRE_EXIFTOOL") == "1":
-            pytest.fail("exiftool is required here (REQUIRE_EXIFTOOL=1) but not installed")
+            pytest.fail(
+                "exiftool is required here (REQUIRE_EXIFTOOL=1) but not installed"
+            )
         pytest.skip("exiftool (Debian libimage-exiftool-perl) is not installed")
 
     def write(path: Path, *arguments: str) -> Path:
@@ -40,5 +42,3 @@ def tagged_jpeg(tmp_path, exiftool):
         return path.read_bytes()
 
     return make
-
-

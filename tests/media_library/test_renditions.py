@@ -39,14 +39,22 @@ def test_widths_step_up_to_the_original_and_never_beyond():
     """A 1000-pixel photo gets 480, 800 and 1000 wide copies, heights kept in proportion."""
     photo = photo_of((1000, 600))
 
-    assert rendition_sizes(photo, "full", "webp") == [(480, 288), (800, 480), (1000, 600)]
+    assert rendition_sizes(photo, "full", "webp") == [
+        (480, 288),
+        (800, 480),
+        (1000, 600),
+    ]
 
 
 def test_crops_have_their_exact_ratio():
     """16:9, 4:3 and 1:1 crops have those proportions at every width."""
     photo = photo_of((1000, 600))
 
-    assert rendition_sizes(photo, "16:9", "jpeg") == [(480, 270), (800, 450), (1000, 562)]
+    assert rendition_sizes(photo, "16:9", "jpeg") == [
+        (480, 270),
+        (800, 450),
+        (1000, 562),
+    ]
     assert rendition_sizes(photo, "4:3", "jpeg") == [(480, 360), (800, 600)]
     assert rendition_sizes(photo, "1:1", "jpeg") == [(480, 480), (600, 600)]
 
@@ -215,7 +223,9 @@ def test_make_renditions_dry_run_changes_nothing():
     assert "1 photo(s) would get renditions" in out.getvalue()
 
 
-def test_deleting_a_photo_removes_its_files(settings, django_capture_on_commit_callbacks):
+def test_deleting_a_photo_removes_its_files(
+    settings, django_capture_on_commit_callbacks
+):
     """Original and renditions leave storage with the photo."""
     photo = photo_of((300, 200))
     assert stored_files(settings)

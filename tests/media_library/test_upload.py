@@ -41,7 +41,9 @@ BAD_FILES = {
     ),
     "svg_named_jpeg": (
         "drawing.jpg",
-        lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        lambda: (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        ),
         "is an SVG drawing, not a photo",
     ),
     "html_named_jpeg": (
@@ -65,7 +67,11 @@ BAD_FILES = {
         "contains a JPEG image; give it the right extension (.jpe",
     ),
     "gif": ("animation.gif", gif_bytes, "is a GIF file; upload a JPEG, PNG, WEBP"),
-    "text": ("notes.png", lambda: b"just some text", "is not a picture that can be read"),
+    "text": (
+        "notes.png",
+        lambda: b"just some text",
+        "is not a picture that can be read",
+    ),
 }
 
 
@@ -89,7 +95,9 @@ def test_file_over_the_byte_limit_is_refused(editor_client, settings):
     settings.PHOTO_MAX_UPLOAD_BYTES = 1024 * 1024
     content = noisy_image_bytes(size=(1600, 1200), format="PNG")
 
-    response = editor_client.post(UPLOAD_URL, {"files": [photo_upload("big.png", content)]})
+    response = editor_client.post(
+        UPLOAD_URL, {"files": [photo_upload("big.png", content)]}
+    )
 
     assertContains(response, "the largest photo accepted is 1.0 MB")
     assert Photo.objects.count() == 0
@@ -101,7 +109,9 @@ def test_picture_over_the_pixel_limit_is_refused(editor_client, settings):
     settings.PHOTO_MAX_PIXELS = 2_000_000
     content = image_bytes(size=(2000, 1500))
 
-    response = editor_client.post(UPLOAD_URL, {"files": [photo_upload("wide.jpg", content)]})
+    response = editor_client.post(
+        UPLOAD_URL, {"files": [photo_upload("wide.jpg", content)]}
+    )
 
     assertContains(response, "has 3 megapixels; the limit is 2 megapixels")
     assert Photo.objects.count() == 0
@@ -129,9 +139,7 @@ def test_multiple_upload_creates_one_photo_per_file_and_lists_them(editor_client
         photo_upload(f"wire-{n}.jpg", described_jpeg(color=(n * 60, 20, 20)))
         for n in range(3)
     ]
-    response = editor_client.post(
-        UPLOAD_URL, {"files": files}
-    )
+    response = editor_client.post(UPLOAD_URL, {"files": files})
 
     created = list(Photo.objects.order_by("pk"))
     assert len(created) == 3
@@ -166,9 +174,7 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(editor_client, settin
 
 def test_photos_without_any_description_are_refused_by_multiple_upload(editor_client):
     """A file with neither caption nor alt text cannot be described later, so it is refused."""
-    response = editor_client.post(
-        UPLOAD_URL, {"files": [photo_upload("bare.jpg")]}
-    )
+    response = editor_client.post(UPLOAD_URL, {"files": [photo_upload("bare.jpg")]})
 
     assertContains(response, "carries no caption or alt text")
     assert Photo.objects.count() == 0
@@ -177,7 +183,29 @@ def test_photos_without_any_description_are_refused_by_multiple_upload(editor_cl
 def test_staff_without_add_permission_cannot_upload(client):
     """The upload page is refused to staff who may not add photos."""
     client.force_login(make_user(is_staff=True))
-    response = client.post(UPLOAD_URL, {"files": [photo_upload("x.jpg", described_jpeg())]})
+    response = client.post(
+        UPLOAD_URL, {"files": [photo_upload("x.jpg", described_jpeg())]}
+    )
 
     assert response.status_code == 403
     assert Photo.objects.count() == 0
+
+
+def test_single_add_form_stores_a_photo_with_typed_alt_text(editor_client, editor):
+    """A file without metadata is accepted once the editor has described it."""
+    response = editor_client.post(
+        ADD_URL,
+        {"image": photo_upload("plain.jpg"), "alt_text": "An empty conference room"},
+    )
+
+    photo = Photo.objects.get()
+    assert response.status_code == 302
+    assert photo.alt_text == "An empty conference room"
+    assert photo.uploaded_by == editor
+    assert photo.checksum and photo.renditions["variants"]
+
+
+def test_upload_and_add_pages_render(editor_client):
+    """Both upload pages open for an editor."""
+    assertContains(editor_client.get(UPLOAD_URL), 'name="files" accept="image/jpeg,image/png,image/webp,image/avif" multiple')
+    assertContains(editor_client.get(ADD_URL), 'name="image"')
