@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from media_library.metadata import PhotoMetadata
@@ -100,6 +100,13 @@ def create_photo(*, upload, uploaded_by=None, values: dict | None = None) -> Pho
     try:
         with transaction.atomic():
             photo.save()
+    except IntegrityError:
+        discard_files(photo)
+        # The same file arrived twice at once and the other upload won the race.
+        existing = find_duplicate(prepared.checksum)
+        if existing:
+            raise DuplicatePhoto(upload.name, existing) from None
+        raise
     except Exception:
         discard_files(photo)
         raise

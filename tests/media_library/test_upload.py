@@ -2,10 +2,12 @@ import io
 
 import pytest
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, features
 from pytest_django.asserts import assertContains, assertRedirects
 
+from media_library import services
 from media_library.models import Photo
+from media_library.services import DuplicatePhoto, create_photo
 from tests.factories import image_bytes, make_user, photo_upload
 from tests.media_library.helpers import (
     described_jpeg,
@@ -207,5 +209,50 @@ def test_single_add_form_stores_a_photo_with_typed_alt_text(editor_client, edito
 
 def test_upload_and_add_pages_render(editor_client):
     """Both upload pages open for an editor."""
-    assertContains(editor_client.get(UPLOAD_URL), 'name="files" accept="image/jpeg,image/png,image/webp,image/avif" multiple')
+    assertContains(
+        editor_client.get(UPLOAD_URL),
+        'name="files" accept="image/jpeg,image/png,image/webp,image/avif" multiple',
+    )
     assertContains(editor_client.get(ADD_URL), 'name="image"')
+
+
+def test_a_duplicate_arriving_during_the_upload_is_reported_not_crashed(
+    monkeypatch, settings
+):
+    """If the same file lands between the check and the save, it is named as a duplicate."""
+    content = described_jpeg()
+    existing = create_photo(upload=photo_upload("first.jpg", content))
+    files_before = stored_files(settings)
+    real_lookup = services.find_duplicate
+    lookups = []
+
+    def miss_the_first_time(checksum):
+        lookups.append(checksum)
+        return None if len(lookups) == 1 else real_lookup(checksum)
+
+    monkeypatch.setattr(services, "find_duplicate", miss_the_first_time)
+
+    with pytest.raises(DuplicatePhoto):
+        create_photo(upload=photo_upload("second.jpg", content))
+
+    assert list(Photo.objects.all()) == [existing]
+    assert stored_files(settings) == files_before
+
+
+ACCEPTED = {"JPEG": "a.jpg", "PNG": "a.png", "WEBP": "a.webp"}
+if features.check("avif"):
+    ACCEPTED["AVIF"] = "a.avif"
+
+
+@pytest.mark.parametrize(("format", "name"), ACCEPTED.items(), ids=ACCEPTED.keys())
+def test_each_allowed_format_is_accepted(format, name):
+    """JPEG, PNG, WebP and (where Pillow has it) AVIF photos enter the library."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), (200, 100, 50)).save(buffer, format=format)
+
+    photo = create_photo(
+        upload=photo_upload(name, buffer.getvalue()), values={"alt_text": "A test card"}
+    )
+
+    assert (photo.width, photo.height) == (120, 80)
+    assert photo.renditions["variants"]["16:9"]["webp"]
