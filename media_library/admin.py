@@ -1,38 +1,63 @@
-from django.contrib import admin
-from django.utils.html import format_html
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from media_library.forms import PhotoAddForm, PhotoChangeForm, PhotoUploadForm
 from media_library.models import Photo
+from media_library.services import DuplicatePhoto, create_photo
+from media_library.usage import photo_uses
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoChangeForm
+    add_form = PhotoAddForm
     list_display = [
         "thumbnail",
         "caption_excerpt",
         "credit",
         "photographer",
+        "source",
+        "taken_at",
         "uploaded_at",
     ]
     list_display_links = ["thumbnail", "caption_excerpt"]
-    list_filter = ["source", "uploaded_at"]
+    list_filter = ["source", "taken_at", "uploaded_at", "is_decorative"]
     search_fields = ["caption", "credit", "photographer", "source", "alt_text"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = [
-        "preview",
-        "width",
-        "height",
-        "checksum",
-        "uploaded_by",
-        "uploaded_at",
+    change_list_template = "admin/media_library/photo/change_list.html"
+    add_fieldsets = [
+        (
+            None,
+            {
+                "fields": ["image"],
+                "description": _(
+                    "Caption, credit, photographer, rights and date embedded in the "
+                    "file fill any field you leave empty."
+                ),
+            },
+        ),
+        (
+            _("Description"),
+            {"fields": ["caption", "credit", "alt_text", "is_decorative"]},
+        ),
+        (
+            _("Source and rights"),
+            {"fields": ["photographer", "source", "copyright_notice", "taken_at"]},
+        ),
     ]
     fieldsets = [
         (
             None,
             {
                 "fields": [
-                    "image",
-                    "preview",
+                    "focal_point_picker",
                     "caption",
                     "credit",
                     "alt_text",
@@ -42,32 +67,223 @@ class PhotoAdmin(admin.ModelAdmin):
         ),
         (
             _("Source and rights"),
-            {"fields": ["photographer", "source", "copyright_notice", "taken_at"]},
+            {
+                "fields": [
+                    "photographer",
+                    "source",
+                    "copyright_notice",
+                    "taken_at",
+                    "keyword_suggestions",
+                ]
+            },
         ),
-        (_("Cropping"), {"fields": ["focal_x", "focal_y"]}),
+        (
+            _("Cropping"),
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": _(
+                    "Click the picture above to set the point every crop keeps in frame."
+                ),
+            },
+        ),
+        (_("Where used"), {"fields": ["where_used"]}),
         (
             _("File"),
-            {"fields": ["width", "height", "checksum", "uploaded_by", "uploaded_at"]},
+            {
+                "fields": [
+                    "image",
+                    "width",
+                    "height",
+                    "checksum",
+                    "uploaded_by",
+                    "uploaded_at",
+                ]
+            },
         ),
     ]
+    readonly_fields = [
+        "image",
+        "focal_point_picker",
+        "keyword_suggestions",
+        "where_used",
+        "width",
+        "height",
+        "checksum",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+
+    class Media:
+        css = {"all": ["media_library/focal_point.css"]}
+        js = ["media_library/focal_point.js"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.display(description=_("photo"))
-    def thumbnail(self, obj):
-        return format_html(
-            '<img src="{}" alt="" width="96" style="height:auto">', obj.image.url
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [
+            path("upload/", upload, name="media_library_photo_upload"),
+            *super().get_urls(),
+        ]
+
+    # Upload of many files ----------------------------------------------------
+
+    def upload_view(self, request):
+        """Many files at once: one photo each, then the list of them for review."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = PhotoUploadForm(request.POST or None, request.FILES or None)
+        created, problems = [], []
+        if request.method == "POST" and form.is_valid():
+            for upload in form.cleaned_data["files"]:
+                try:
+                    created.append(
+                        create_photo(upload=upload, uploaded_by=request.user)
+                    )
+                except DuplicatePhoto as duplicate:
+                    problems.append(self.duplicate_message(duplicate))
+                except ValidationError as error:
+                    problems.extend(error.messages)
+            if created:
+                return self.review_redirect(request, created, problems)
+            for problem in problems:
+                form.add_error("files", problem)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Upload photos"),
+            "form": form,
+            "media": form.media,
+        }
+        return TemplateResponse(
+            request, "admin/media_library/photo/upload.html", context
         )
 
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        if not obj.image:
-            return "—"
+    def review_redirect(self, request, created, problems):
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d photo uploaded: check its caption, credit and alt text.",
+                "%(count)d photos uploaded: check their captions, credits and alt text.",
+                len(created),
+            )
+            % {"count": len(created)},
+        )
+        for problem in problems:
+            messages.error(request, problem)
+        ids = ",".join(str(photo.pk) for photo in created)
+        return HttpResponseRedirect(f"{self.changelist_url()}?id__in={ids}")
+
+    def duplicate_message(self, duplicate: DuplicatePhoto):
+        existing = duplicate.existing
         return format_html(
-            '<img src="{}" alt="" style="max-width:480px;height:auto">', obj.image.url
+            '{} <a href="{}">{}</a>',
+            duplicate.messages[0],
+            reverse("admin:media_library_photo_change", args=[existing.pk]),
+            _("Open the existing photo."),
+        )
+
+    def changelist_url(self):
+        return reverse("admin:media_library_photo_changelist")
+
+    # Deleting only what no article uses ---------------------------------------
+
+    def delete_view(self, request, object_id, extra_context=None):
+        photo = self.get_object(request, object_id)
+        if photo is not None:
+            uses = photo_uses(photo)
+            if uses:
+                messages.error(request, self.in_use_message(photo, uses))
+                return HttpResponseRedirect(
+                    reverse("admin:media_library_photo_change", args=[photo.pk])
+                )
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            # Same name and wording as Django's action, but it refuses photos in use.
+            _func, name, description = actions["delete_selected"]
+            actions[name] = (type(self).delete_unused_selected, name, description)
+        return actions
+
+    def delete_unused_selected(self, request, queryset):
+        refused = False
+        for photo in queryset:
+            uses = photo_uses(photo)
+            if uses:
+                messages.error(request, self.in_use_message(photo, uses))
+                refused = True
+        if refused:
+            return None
+        return delete_selected(self, request, queryset)
+
+    def in_use_message(self, photo, uses):
+        return format_html(
+            "{} {}",
+            _("“{}” is used and cannot be deleted: remove it from").format(photo),
+            format_html_join(
+                "; ",
+                '<a href="{}">{}</a> ({})',
+                ((use.admin_url, use.title, use.role) for use in uses),
+            ),
+        )
+
+    # Read-only displays ------------------------------------------------------
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        picture = obj.picture(max_width=480)
+        return format_html(
+            '<img src="{}" alt="" width="96" style="height:auto">', picture.src
+        )
+
+    @admin.display(description=_("picture and focal point"))
+    def focal_point_picker(self, obj):
+        picture = obj.picture(max_width=1200)
+        return format_html(
+            '<div class="focal-point-picker" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" alt="" width="{}" height="{}">'
+            '<span class="focal-point-marker" aria-hidden="true"></span></div>'
+            '<p class="help">{}</p>',
+            obj.focal_x,
+            obj.focal_y,
+            picture.src,
+            picture.width or "",
+            picture.height or "",
+            _("Click the most important point of the picture; crops keep it in frame."),
+        )
+
+    @admin.display(description=_("keywords in the file"))
+    def keyword_suggestions(self, obj):
+        return ", ".join(obj.keywords) or "—"
+
+    @admin.display(description=_("used in"))
+    def where_used(self, obj):
+        uses = photo_uses(obj)
+        if not uses:
+            return _("Not used in any article or author profile.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> — {}</li>',
+                ((use.admin_url, use.title, use.role) for use in uses),
+            ),
         )
 
     @admin.display(description=_("caption"))

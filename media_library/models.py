@@ -4,6 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from media_library.renditions import (
+    Picture,
+    Rendition,
+    ensure_renditions,
+    largest_crop,
+    picture_for,
+)
+
 
 def format_credit(credit: str) -> str:
     """Agency style: the credit in parentheses, e.g. "(©Kyodo)"."""
@@ -75,6 +83,21 @@ class Photo(models.Model):
         help_text=_("0 is the top edge, 1 the bottom."),
     )
     taken_at = models.DateTimeField(_("date taken"), null=True, blank=True)
+    keywords = models.JSONField(
+        _("embedded keywords"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Keywords the photographer embedded in the file; suggestions for tags."
+        ),
+    )
+    renditions = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The stored resized and cropped copies of the picture."),
+    )
     checksum = models.CharField(
         _("checksum"),
         max_length=64,
@@ -112,6 +135,10 @@ class Photo(models.Model):
             models.CheckConstraint(
                 condition=models.Q(is_decorative=True) | ~models.Q(alt_text=""),
                 name="photo_alt_text_unless_decorative",
+                violation_error_message=_(
+                    "Describe what the picture shows in the alt text, or mark the "
+                    "photo decorative."
+                ),
             ),
         ]
 
@@ -122,10 +149,21 @@ class Photo(models.Model):
         if self.image and not self.checksum:
             self.checksum = file_checksum(self.image)
         super().save(*args, **kwargs)
+        # Renditions are made here, once per file and focal point, so that no
+        # page request ever has to make one; an up-to-date set is left alone.
+        ensure_renditions(self)
 
     @property
     def credit_display(self) -> str:
         return format_credit(self.credit)
+
+    def crop(self, ratio: str) -> Rendition:
+        """The largest stored crop at "16:9", "4:3" or "1:1", in the JPEG/PNG fallback format."""
+        return largest_crop(self, ratio)
+
+    def picture(self, *, crop: str = "", max_width: int | None = None) -> Picture:
+        """Sources and fallback for a <picture> element, read from the stored manifest."""
+        return picture_for(self, crop=crop, max_width=max_width)
 
 
 def file_checksum(field_file) -> str:

@@ -93,3 +93,10 @@ def add_photo_block(article, photo=None, *, ordering=0, **fields):
         photo=photo or make_photo(),
         **fields,
     )
+
+
+def photo_upload(name="photo.jpg", content=None, **image_options) -> SimpleUploadedFile:
+    """An uploaded file as the browser sends it; a fresh JPEG unless content is given."""
+    if content is None:
+        content = image_bytes(**image_options)
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")

@@ -1,0 +1,206 @@
+"""Is this upload a photo we accept? Every way in (single, multiple, admin) asks here."""
+
+import hashlib
+import re
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from PIL import Image, ImageFile, UnidentifiedImageError, features
+
+from media_library.metadata import PhotoMetadata, read_metadata
+
+# Pillow format name -> the file extensions that honestly describe it.
+EXTENSIONS = {
+    "JPEG": {".jpg", ".jpeg", ".jpe"},
+    "PNG": {".png"},
+    "WEBP": {".webp"},
+    "AVIF": {".avif"},
+}
+# Markup that has no business at the start of (or anywhere in) a photo.
+# No image format starts with "<"; inside binary data only long, specific tags are
+# looked for, so that compressed pixels cannot match by chance.
+MARKUP_AT_START = re.compile(rb"^\s*<")
+MARKUP_INSIDE = re.compile(rb"<(?:script|iframe)[\s>/]|<html[\s>]", re.I)
+
+
+@dataclass
+class CheckedImage:
+    """What validation learnt about a file, so that nothing has to open it twice."""
+
+    format: str
+    width: int
+    height: int
+    checksum: str
+    metadata: PhotoMetadata
+
+
+def allowed_formats() -> list[str]:
+    formats = ["JPEG", "PNG", "WEBP"]
+    if features.check("avif"):
+        formats.append("AVIF")
+    return formats
+
+
+def human_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def validate_photo_file(upload) -> CheckedImage:
+    """Raise ValidationError saying what is wrong, or describe the accepted file."""
+    name = PurePath(getattr(upload, "name", "") or "").name
+    size = upload.size
+    limit = settings.PHOTO_MAX_UPLOAD_BYTES
+    if not size:
+        raise ValidationError(
+            _("“%(name)s” is empty (0 bytes)."), code="empty", params={"name": name}
+        )
+    if size > limit:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; the largest photo accepted is %(limit)s."),
+            code="too_large",
+            params={"name": name, "size": human_size(size), "limit": human_size(limit)},
+        )
+    data = read_all(upload)
+    refuse_markup(name, data)
+    checksum = hashlib.sha256(data).hexdigest()
+    image = open_image(name, upload)
+    fmt = image.format
+    if fmt not in allowed_formats():
+        raise ValidationError(
+            _("“%(name)s” is a %(format)s file; upload a %(allowed)s photo."),
+            code="format",
+            params={"name": name, "format": fmt, "allowed": allowed_list()},
+        )
+    extension = PurePath(name).suffix.lower()
+    if extension not in EXTENSIONS[fmt]:
+        raise ValidationError(
+            _(
+                "“%(name)s” is named like a %(claimed)s file but contains a %(format)s "
+                "image; give it the right extension (%(right)s) and upload it again."
+            ),
+            code="extension",
+            params={
+                "name": name,
+                "claimed": extension.lstrip(".").upper() or _("extension-less"),
+                "format": fmt,
+                "right": sorted(EXTENSIONS[fmt])[0],
+            },
+        )
+    width, height = image.size
+    max_pixels = settings.PHOTO_MAX_PIXELS
+    if width * height > max_pixels:
+        raise too_many_pixels(name, width * height, max_pixels)
+    metadata = read_metadata(image)
+    decode_fully(name, upload, max_pixels)
+    return CheckedImage(fmt, width, height, checksum, metadata)
+
+
+def allowed_list() -> str:
+    return ", ".join(allowed_formats()[:-1]) + _(" or ") + allowed_formats()[-1]
+
+
+def read_all(upload) -> bytes:
+    upload.seek(0)
+    data = b"".join(upload.chunks())
+    upload.seek(0)
+    return data
+
+
+def refuse_markup(name: str, data: bytes) -> None:
+    head = data[:512].lstrip(b"\xef\xbb\xbf")
+    if re.search(rb"<svg[\s>]", data[:4096], re.I):
+        raise ValidationError(
+            _(
+                "“%(name)s” is an SVG drawing, not a photo; SVG is not accepted "
+                "because it can carry scripts."
+            ),
+            code="svg",
+            params={"name": name},
+        )
+    if MARKUP_AT_START.match(head) or MARKUP_INSIDE.search(data):
+        raise ValidationError(
+            _(
+                "“%(name)s” contains HTML or script, not just picture data; it is "
+                "refused for the readers' safety."
+            ),
+            code="markup",
+            params={"name": name},
+        )
+
+
+def too_many_pixels(name: str, pixels: int, limit: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "“%(name)s” has %(pixels)s megapixels; the limit is %(limit)s megapixels "
+            "(very large pixel counts are how decompression bombs exhaust a server)."
+        ),
+        code="too_many_pixels",
+        params={
+            "name": name,
+            "pixels": f"{pixels / 1_000_000:,.0f}",
+            "limit": f"{limit / 1_000_000:,.0f}",
+        },
+    )
+
+
+def not_an_image(name: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "“%(name)s” is not a picture that can be read: it is damaged, or it is "
+            "another kind of file with a picture's name."
+        ),
+        code="not_an_image",
+        params={"name": name},
+    )
+
+
+@contextmanager
+def pixel_limit(limit: int | None):
+    """Pillow's bomb check is process-wide; set it for one operation only."""
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limit
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def open_image(name: str, upload) -> Image.Image:
+    """Read the header only; the pixel count is checked by the caller before any decoding."""
+    upload.seek(0)
+    try:
+        with pixel_limit(None):
+            return Image.open(upload)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise not_an_image(name) from error
+
+
+def decode_fully(name: str, upload, max_pixels: int) -> None:
+    """Decode every pixel: truncated and corrupt files only fail here."""
+    upload.seek(0)
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        with warnings.catch_warnings(), pixel_limit(max_pixels):
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_many_pixels(name, max_pixels + 1, max_pixels) from error
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        raise ValidationError(
+            _(
+                "“%(name)s” is truncated or damaged: its picture data ends early or "
+                "is corrupt. Export or download it again."
+            ),
+            code="truncated",
+            params={"name": name},
+        ) from error
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+        upload.seek(0)
