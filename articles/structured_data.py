@@ -65,14 +65,14 @@ def photo_crops(photo: Photo) -> list[JsonDict]:
     """The photo at 16:9, 4:3 and 1:1 as dicts of url, width and height."""
     crops = []
     for ratio in CROP_RATIOS:
-        if hasattr(photo, "crop"):
-            crop = photo.crop(ratio)
-            url, width, height = crop.url, crop.width, crop.height
-        else:
-            # Until stored renditions exist, every ratio falls back to the original image.
-            url, width, height = photo.image.url, photo.width, photo.height
+        crop = photo.crop(ratio)
         crops.append(
-            {"ratio": ratio, "url": absolute_url(url), "width": width, "height": height}
+            {
+                "ratio": ratio,
+                "url": absolute_url(crop.url),
+                "width": crop.width,
+                "height": crop.height,
+            }
         )
     return crops
 

@@ -66,7 +66,7 @@ def test_feed_entry_carries_every_part_of_the_article(client, suffix):
     ]
     assert entry.summary == article.dek
     (media,) = entry.media_content
-    assert media["url"] == f"http://127.0.0.1:8000{article.hero.image.url}"
+    assert media["url"] == f"http://127.0.0.1:8000{article.hero.crop('16:9').url}"
     assert media["medium"] == "image"
     assert entry.media_credit[0]["content"] == article.hero.credit
     assert entry.content[0].value == article.hero.caption

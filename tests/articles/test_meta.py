@@ -96,10 +96,11 @@ def test_article_image_cards_have_size_and_alt_text(client):
 
     html = page(client, article.get_absolute_url())
 
-    image_url = SITE + article.hero.image.url
+    wide = article.hero.crop("16:9")
+    image_url = SITE + wide.url
     assert meta_values(html, "og:image") == [image_url]
-    assert meta_values(html, "og:image:width") == ["64"]
-    assert meta_values(html, "og:image:height") == ["48"]
+    assert meta_values(html, "og:image:width") == [str(wide.width)]
+    assert meta_values(html, "og:image:height") == [str(wide.height)]
     assert meta_values(html, "og:image:alt") == [article.hero.alt_text]
     assert meta_values(html, "twitter:card") == ["summary_large_image"]
     assert meta_values(html, "twitter:image") == [image_url]

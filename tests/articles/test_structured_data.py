@@ -153,16 +153,22 @@ def test_photo_crops_use_stored_crops_when_the_photo_offers_them():
     ]
 
 
-def test_photo_crops_fall_back_to_the_original_image():
-    """Without stored crops each ratio points at the original with its real size."""
+def test_photo_crops_are_the_stored_renditions_at_each_ratio():
+    """Each ratio points at its own stored crop, with that crop's real size."""
     photo = make_photo()
 
     crops = sd.photo_crops(photo)
 
     assert [c["ratio"] for c in crops] == ["16:9", "4:3", "1:1"]
-    assert {(c["url"], c["width"], c["height"]) for c in crops} == {
-        (SITE + photo.image.url, 64, 48)
-    }
+    for crop in crops:
+        stored = photo.crop(crop["ratio"])
+        assert (crop["url"], crop["width"], crop["height"]) == (
+            SITE + stored.url,
+            stored.width,
+            stored.height,
+        )
+    widths_over_heights = [round(c["width"] / c["height"], 1) for c in crops]
+    assert widths_over_heights == [1.8, 1.3, 1.0]
 
 
 def test_every_byline_is_its_own_person_in_byline_order(client):
