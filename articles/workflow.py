@@ -46,7 +46,7 @@ class WorkflowError(Exception):
 class Action:
     name: str
     label: str
-    permission: str | None  # None: whoever may edit the article
+    permission: str | None  # None: whoever works on the article (see works_on)
 
 
 SUBMIT = Action("submit", gettext_lazy("Submit for review"), None)
@@ -87,13 +87,18 @@ def is_own(user, article: Article) -> bool:
     return article.bylines.filter(author__user=user).exists()
 
 
-def can_edit(user, article: Article) -> bool:
-    """Editors edit any article; a correspondent edits their own, and only while it is a draft."""
+def works_on(user, article: Article) -> bool:
+    """Editors work on every article; a correspondent on those they created or are a byline on."""
     if not user.has_perm("articles.change_article"):
         return False
-    if sees_every_article(user):
-        return True
-    return article.status == ArticleStatus.DRAFT and is_own(user, article)
+    return sees_every_article(user) or is_own(user, article)
+
+
+def can_edit(user, article: Article) -> bool:
+    """Editors edit any article; a correspondent edits their own, and only while it is a draft."""
+    if not works_on(user, article):
+        return False
+    return sees_every_article(user) or article.status == ArticleStatus.DRAFT
 
 
 def status_label(article: Article) -> str:
@@ -116,7 +121,7 @@ def available_actions(user, article: Article) -> list[Action]:
 
 def _permitted(user, action: Action, article: Article) -> bool:
     if action.permission is None:
-        return can_edit(user, article)
+        return works_on(user, article)
     return user.has_perm(action.permission)
 
 
