@@ -13,12 +13,9 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Author
         fields = ["short_bio", "bio", "photo"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["photo"].widget = AutocompleteSelect(
-            Author._meta.get_field("photo"), admin.site
-        )
+        widgets = {
+            "photo": AutocompleteSelect(Author._meta.get_field("photo"), admin.site)
+        }
 
 
 class LinkForm(forms.Form):

@@ -129,7 +129,8 @@ def test_correspondent_edits_a_draft_they_are_bylined_on(
 
 
 @pytest.mark.parametrize(
-    "status", [ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED]
+    "status",
+    [ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED],
 )
 def test_correspondent_sees_but_cannot_change_own_article_after_draft(
     correspondent_client, correspondent, status
@@ -177,7 +178,9 @@ def test_correspondent_post_to_editors_buttons_is_refused(
     article = make_draft(
         created_by=correspondent,
         status=status,
-        published_at=timezone.now() - timedelta(hours=1) if action == "unpublish" else None,
+        published_at=timezone.now() - timedelta(hours=1)
+        if action == "unpublish"
+        else None,
     )
     future = timezone.localtime() + timedelta(days=1)
 
@@ -416,8 +419,10 @@ def test_an_unknown_step_answers_404(editor_client):
     assert response.status_code == 404
 
 
-def test_editor_list_action_publishes_ready_articles_and_reports_the_rest(editor_client):
-    """"Publish selected" publishes those that pass the checks and lists the others' problems."""
+def test_editor_list_action_publishes_ready_articles_and_reports_the_rest(
+    editor_client,
+):
+    """ "Publish selected" publishes those that pass the checks and lists the others' problems."""
     ready = make_draft(status=ArticleStatus.IN_REVIEW)
     lacking = make_draft(status=ArticleStatus.IN_REVIEW, dek="", headline="No dek yet")
 
@@ -437,7 +442,7 @@ def test_editor_list_action_publishes_ready_articles_and_reports_the_rest(editor
 
 
 def test_editor_list_action_unpublishes(editor_client):
-    """"Unpublish selected" takes live articles off the site."""
+    """ "Unpublish selected" takes live articles off the site."""
     article = make_article()
 
     editor_client.post(

@@ -1,7 +1,6 @@
 """A scheduled story is on every public surface at its time, with nothing running but the web server."""
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -12,7 +11,7 @@ from tests.factories import make_author, make_draft, make_section
 
 pytestmark = pytest.mark.django_db
 
-NINE = datetime(2026, 11, 26, 9, 0, tzinfo=dt_timezone.utc)
+NINE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
