@@ -151,7 +151,6 @@ class ArticleAdmin(ContentEditor):
         "published_at",
         "created_at",
         "updated_at",
-        "workflow_history",
     ]
     fieldsets = [
         (None, {"fields": ["headline", "dek", "section", "dateline"]}),
@@ -173,7 +172,6 @@ class ArticleAdmin(ContentEditor):
                 ],
             },
         ),
-        (_("Workflow history"), {"fields": ["workflow_history"]}),
     ]
     inlines = [
         BylineInline,
@@ -221,8 +219,8 @@ class ArticleAdmin(ContentEditor):
     def is_live(self, obj):
         return obj.is_published
 
-    @admin.display(description=_("steps so far"))
     def workflow_history(self, obj):
+        """The article's steps through the workflow, newest first, as a table."""
         events = obj.workflow_events.select_related("actor") if obj.pk else []
         rows = format_html_join(
             "",
@@ -269,6 +267,7 @@ class ArticleAdmin(ContentEditor):
             "workflow_status": workflow.status_label(article),
             "workflow_actions": workflow.available_actions(request.user, article),
             "workflow_form": TransitionForm(),
+            "workflow_history": self.workflow_history(article),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -303,9 +302,8 @@ class ArticleAdmin(ContentEditor):
             % {"headline": article.headline, "status": event.to_status_label.lower()},
             messages.SUCCESS,
         )
-        if self.has_change_permission(request, article):
-            return redirect(change_url)
-        return redirect(reverse("admin:articles_article_changelist"))
+        # The page stays open, read-only where the user may no longer change it.
+        return redirect(change_url)
 
     def _report_problems(self, request, article, problems):
         self.message_user(

@@ -82,6 +82,8 @@ def articles_for(user, queryset: QuerySet | None = None) -> QuerySet:
 
 
 def is_own(user, article: Article) -> bool:
+    if article.pk is None:
+        return True  # being created, by this user
     if article.created_by_id is not None and article.created_by_id == user.pk:
         return True
     return article.bylines.filter(author__user=user).exists()
