@@ -1,11 +1,51 @@
 from content_editor.admin import ContentEditor, ContentEditorInline
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from articles.models import Article, Byline, PhotoBlock, PullQuoteBlock, RichTextBlock
+from articles import workflow
+from articles.models import (
+    Article,
+    ArticleStatus,
+    Byline,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+    format_publication_time,
+)
 
 
-class BylineInline(admin.TabularInline):
+class EditableWhileParentIsMixin:
+    """Inline rows follow the article: read-only whenever the article is read-only for this user."""
+
+    def _parent_editable(self, request, obj) -> bool:
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._parent_editable(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_editable(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_editable(
+            request, obj
+        )
+
+
+class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 0
@@ -13,9 +53,80 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["author"]
 
 
-class PhotoBlockInline(ContentEditorInline):
+class RichTextBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
+    model = RichTextBlock
+
+
+class PhotoBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
     model = PhotoBlock
     autocomplete_fields = ["photo"]
+
+
+class PullQuoteBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
+    model = PullQuoteBlock
+
+
+class StageFilter(admin.SimpleListFilter):
+    """Status as the desk thinks of it, with scheduled and live told apart."""
+
+    title = _("stage")
+    parameter_name = "stage"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("in_review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Live")),
+            ("unpublished", _("Unpublished")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case "draft":
+                return queryset.filter(status=ArticleStatus.DRAFT)
+            case "in_review":
+                return queryset.filter(status=ArticleStatus.IN_REVIEW)
+            case "scheduled":
+                return queryset.filter(
+                    status=ArticleStatus.PUBLISHED, published_at__gt=now
+                )
+            case "live":
+                return queryset.published()
+            case "unpublished":
+                return queryset.filter(status=ArticleStatus.UNPUBLISHED)
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("whose")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Mine (created or bylined)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(workflow.own_articles(request.user))
+        return queryset
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_("Required when returning an article to its writer."),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+        help_text=_("For scheduling, in the newsroom's time zone."),
+    )
 
 
 @admin.register(Article)
@@ -23,18 +134,24 @@ class ArticleAdmin(ContentEditor):
     list_display = [
         "headline",
         "section",
-        "status",
+        "stage",
         "published_at",
         "is_live",
         "updated_at",
     ]
-    list_filter = ["status", "section", "bylines__author"]
+    list_filter = [StageFilter, MineFilter, "section", "bylines__author"]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "hero", "related_articles"]
-    readonly_fields = ["status", "created_at", "updated_at"]
+    # The publication time is set by "Publish now" and "Schedule", never typed into the form.
+    readonly_fields = [
+        "stage",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["headline", "dek", "section", "dateline"]}),
         (_("Hero photo"), {"fields": ["hero", "hero_caption", "hero_credit"]}),
@@ -43,7 +160,7 @@ class ArticleAdmin(ContentEditor):
             {
                 "classes": ["tabbed"],
                 "fields": [
-                    "status",
+                    "stage",
                     "published_at",
                     "slug",
                     "tags",
@@ -58,16 +175,181 @@ class ArticleAdmin(ContentEditor):
     ]
     inlines = [
         BylineInline,
-        ContentEditorInline.create(model=RichTextBlock),
+        RichTextBlockInline,
         PhotoBlockInline,
-        ContentEditorInline.create(model=PullQuoteBlock),
+        PullQuoteBlockInline,
     ]
+    actions = ["publish_selected", "unpublish_selected"]
 
-    @admin.display(boolean=True, description=_("live"))
-    def is_live(self, obj):
-        return obj.is_published
+    # Who sees and edits what -------------------------------------------------------
+
+    def get_queryset(self, request):
+        return workflow.articles_for(request.user, super().get_queryset(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        # Someone else's draft is not there for a correspondent: 404, not a redirect.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(_("No such article, or it is not yours to open."))
+        return obj
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    def has_unpublish_permission(self, request):
+        return request.user.has_perm("articles.unpublish_article")
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    # Columns and read-only fields --------------------------------------------------
+
+    @admin.display(description=_("status"), ordering="status")
+    def stage(self, obj):
+        return workflow.status_label(obj)
+
+    @admin.display(boolean=True, description=_("live"))
+    def is_live(self, obj):
+        return obj.is_published
+
+    def workflow_history(self, obj):
+        """The article's steps through the workflow, newest first, as a table."""
+        events = obj.workflow_events.select_related("actor") if obj.pk else []
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
+            (
+                (
+                    format_publication_time(event.at),
+                    event.actor or _("(deleted user)"),
+                    event.get_from_status_display(),
+                    event.to_status_label,
+                    event.note,
+                )
+                for event in events
+            ),
+        )
+        if not rows:
+            return _("Nothing yet: the article has not moved from draft.")
+        return format_html(
+            '<table class="workflow-history"><thead><tr><th>{}</th><th>{}</th>'
+            "<th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("When"),
+            _("Who"),
+            _("Step"),
+            _("Note"),
+            rows,
+        )
+
+    # Workflow buttons ---------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/workflow/<slug:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="articles_article_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "workflow_status": workflow.status_label(article),
+            "workflow_actions": workflow.available_actions(request.user, article),
+            "workflow_form": TransitionForm(),
+            "workflow_history": self.workflow_history(article),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def transition_view(self, request, object_id, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if action not in workflow.ACTIONS:
+            raise Http404(_("There is no such step in the workflow."))
+        article = self.get_object(request, unquote(object_id))
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            problems = [error for errors in form.errors.values() for error in errors]
+            self._report_problems(request, article, problems)
+            return redirect(change_url)
+        try:
+            event = workflow.perform(
+                action,
+                article=article,
+                user=request.user,
+                note=form.cleaned_data["note"],
+                at=form.cleaned_data["publish_at"],
+            )
+        except workflow.WorkflowError as error:
+            self._report_problems(request, article, error.problems)
+            return redirect(change_url)
+        self.message_user(
+            request,
+            _("“%(headline)s” is now %(status)s.")
+            % {"headline": article.headline, "status": event.to_status_label.lower()},
+            messages.SUCCESS,
+        )
+        # The page stays open, read-only where the user may no longer change it.
+        return redirect(change_url)
+
+    def _report_problems(self, request, article, problems):
+        self.message_user(
+            request,
+            format_html(
+                "{}<ul>{}</ul>",
+                _("“%(headline)s” was not moved:") % {"headline": article.headline},
+                format_html_join(
+                    "", "<li>{}</li>", ((problem,) for problem in problems)
+                ),
+            ),
+            messages.ERROR,
+        )
+
+    # List actions -------------------------------------------------------------------
+
+    @admin.action(
+        description=_("Publish selected articles now"), permissions=["publish"]
+    )
+    def publish_selected(self, request, queryset):
+        self._apply_to_each(request, queryset, workflow.PUBLISH.name)
+
+    @admin.action(
+        description=_("Unpublish selected articles"), permissions=["unpublish"]
+    )
+    def unpublish_selected(self, request, queryset):
+        self._apply_to_each(request, queryset, workflow.UNPUBLISH.name)
+
+    def _apply_to_each(self, request, queryset, action):
+        done = 0
+        for article in queryset:
+            try:
+                workflow.perform(action, article=article, user=request.user)
+            except workflow.WorkflowError as error:
+                self._report_problems(request, article, error.problems)
+            else:
+                done += 1
+        if done:
+            label = workflow.ACTIONS[action].label
+            self.message_user(
+                request,
+                ngettext(
+                    "“%(action)s” done for %(count)d article.",
+                    "“%(action)s” done for %(count)d articles.",
+                    done,
+                )
+                % {"action": label, "count": done},
+                messages.SUCCESS,
+            )

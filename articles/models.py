@@ -2,7 +2,7 @@ from content_editor.models import Region, create_plugin_base
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -22,6 +22,11 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
 }
+
+
+def format_publication_time(value) -> str:
+    """A publication time as the desk reads it, in the site's time zone: "26 Nov 2025, 09:00"."""
+    return dateformat.format(timezone.localtime(value), "j M Y, H:i")
 
 
 class ArticleStatus(models.TextChoices):
@@ -181,6 +186,12 @@ class Article(models.Model):
                 fields=["section", "status", "-published_at"],
                 name="article_section_listing",
             ),
+        ]
+        permissions = [
+            ("edit_any_article", _("Can edit any article, not only their own drafts")),
+            ("publish_article", _("Can publish and schedule articles")),
+            ("unpublish_article", _("Can unpublish articles")),
+            ("return_article", _("Can return articles to their writer")),
         ]
 
     def __str__(self):
@@ -356,3 +367,54 @@ class PullQuoteBlock(ArticleBlock):
 
 
 BLOCK_MODELS = [RichTextBlock, PhotoBlock, PullQuoteBlock]
+
+
+class WorkflowEvent(models.Model):
+    """One step of an article along the workflow: who moved it, when, from where to where, and why."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="workflow_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=ArticleStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=ArticleStatus)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("The article's publication time right after this step."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(from_status__in=ArticleStatus.values)
+                & models.Q(to_status__in=ArticleStatus.values),
+                name="workflowevent_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.to_status_label}"
+
+    @property
+    def to_status_label(self) -> str:
+        """What the step did in words: "Scheduled for …" when it set a future time."""
+        if (
+            self.to_status == ArticleStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > self.at
+        ):
+            return _("Scheduled for %(when)s") % {
+                "when": format_publication_time(self.published_at)
+            }
+        return self.get_to_status_display()

@@ -1,6 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from authors.models import Author, AuthorLink
+from authors import services
+from authors.forms import LinkFormSet, ProfileForm, ReviewForm, proposal_from
+from authors.models import Author, AuthorLink, AuthorProfileChange, ProfileChangeStatus
 
 
 class AuthorLinkInline(admin.TabularInline):
@@ -18,7 +26,174 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user", "photo"]
     inlines = [AuthorLinkInline]
+    readonly_fields = ["waiting_change"]
     fieldsets = [
-        (None, {"fields": ["name", "job_title", "short_bio", "bio", "photo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "job_title",
+                    "short_bio",
+                    "bio",
+                    "photo",
+                    "waiting_change",
+                ]
+            },
+        ),
         ("Account and address", {"fields": ["slug", "user", "is_active"]}),
     ]
+
+    @admin.display(description=_("change waiting for approval"))
+    def waiting_change(self, obj):
+        waiting = services.pending_change(obj) if obj.pk else None
+        if waiting is None:
+            return _("None: the page shows this profile.")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:authors_authorprofilechange_change", args=[waiting.pk]),
+            _("The correspondent proposed changes; review them."),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "mine/",
+                self.admin_site.admin_view(self.my_profile_view),
+                name="authors_author_mine",
+            ),
+            *super().get_urls(),
+        ]
+
+    def my_profile_view(self, request):
+        """The signed-in user's own profile: edits wait for an editor unless they are one."""
+        author = (
+            Author.objects.filter(user=request.user).prefetch_related("links").first()
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("My author profile"),
+            "opts": self.opts,
+            "author": author,
+        }
+        if author is None:
+            return TemplateResponse(
+                request, "admin/authors/author/my_profile.html", context, status=404
+            )
+        waiting = services.pending_change(author)
+        current = waiting.data if waiting else services.profile_data(author)
+        if request.method == "POST":
+            form = ProfileForm(request.POST)
+            links = LinkFormSet(request.POST, prefix="links")
+            if form.is_valid() and links.is_valid():
+                proposal = services.submit_profile(
+                    author=author, user=request.user, data=proposal_from(form, links)
+                )
+                if proposal is not None:
+                    message = _(
+                        "Your changes wait for an editor's approval. Until then your "
+                        "public page shows the approved profile."
+                    )
+                elif request.user.has_perm(services.APPROVE_PERMISSION):
+                    message = _("Your profile is updated and live.")
+                else:
+                    message = _("Your profile matches the approved one; nothing waits.")
+                self.message_user(request, message, messages.SUCCESS)
+                return redirect("admin:authors_author_mine")
+        else:
+            form = ProfileForm(
+                initial={key: current[key] for key in ("short_bio", "bio", "photo")}
+            )
+            links = LinkFormSet(initial=current["links"], prefix="links")
+        latest_review = (
+            author.profile_changes.exclude(status=ProfileChangeStatus.PENDING)
+            .select_related("reviewed_by")
+            .first()
+        )
+        context.update(
+            form=form,
+            links=links,
+            media=self.media + form.media + links.media,
+            waiting=waiting,
+            latest_review=latest_review,
+        )
+        return TemplateResponse(
+            request, "admin/authors/author/my_profile.html", context
+        )
+
+
+@admin.register(AuthorProfileChange)
+class AuthorProfileChangeAdmin(admin.ModelAdmin):
+    form = ReviewForm
+    list_display = ["author", "status", "proposed_by", "proposed_at", "reviewed_by"]
+    list_filter = ["status"]
+    list_select_related = ["author", "proposed_by", "reviewed_by"]
+    search_fields = ["author__name"]
+    fields = [
+        "author",
+        "proposed_by",
+        "proposed_at",
+        "status",
+        "changes",
+        "review_note",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    readonly_fields = [
+        "author",
+        "proposed_by",
+        "proposed_at",
+        "status",
+        "changes",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if not request.user.has_perm(services.APPROVE_PERMISSION):
+            return False
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.status == ProfileChangeStatus.PENDING
+
+    @admin.display(description=_("what changes"))
+    def changes(self, obj):
+        diff = services.profile_diff(obj)
+        if not diff:
+            return _("Nothing differs from the live profile any more.")
+        return format_html(
+            '<dl class="profile-diff">{}</dl>',
+            format_html_join(
+                "",
+                "<dt>{}</dt><dd>{}</dd>",
+                ((change.label, change.diff) for change in diff),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        note = form.cleaned_data.get("review_note", "")
+        if form.decision == "approve":
+            services.approve_profile_change(
+                change=obj, reviewer=request.user, note=note
+            )
+        elif form.decision == "reject":
+            services.reject_profile_change(change=obj, reviewer=request.user, note=note)
+        else:
+            raise PermissionDenied
+
+    def response_change(self, request, obj):
+        obj.refresh_from_db()
+        if obj.status == ProfileChangeStatus.APPROVED:
+            message = _("Approved: %(author)s's public page shows the new profile.")
+        else:
+            message = _(
+                "Rejected: %(author)s's profile stays as it was; they see your note."
+            )
+        self.message_user(request, message % {"author": obj.author}, messages.SUCCESS)
+        return redirect("admin:authors_authorprofilechange_changelist")

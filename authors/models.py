@@ -79,6 +79,12 @@ class Author(models.Model):
         ordering = ["name"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+        permissions = [
+            (
+                "approve_author_changes",
+                _("Can approve or reject correspondents' profile changes"),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -122,3 +128,73 @@ class AuthorLink(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.url}"
+
+
+class ProfileChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AuthorProfileChange(models.Model):
+    """A correspondent's proposed profile, kept apart from the live Author row until an editor approves it.
+
+    `data` holds the proposed values of every field a correspondent may edit:
+    {"short_bio": str, "bio": str, "photo": int | None, "links": [{"kind": str, "url": str}]}.
+    """
+
+    author = models.ForeignKey(
+        Author,
+        models.CASCADE,
+        related_name="profile_changes",
+        verbose_name=_("author"),
+    )
+    data = models.JSONField(_("proposed profile"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProfileChangeStatus,
+        default=ProfileChangeStatus.PENDING,
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(
+        _("note to the correspondent"),
+        blank=True,
+        help_text=_("Required when rejecting: say what should change."),
+    )
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("author profile change")
+        verbose_name_plural = _("author profile changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ProfileChangeStatus.values),
+                name="authorprofilechange_status_valid",
+            ),
+            # A correspondent's further edits update the waiting proposal instead of piling up.
+            models.UniqueConstraint(
+                fields=["author"],
+                condition=models.Q(status=ProfileChangeStatus.PENDING),
+                name="authorprofilechange_one_pending_per_author",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.author}: {self.get_status_display()}"

@@ -43,3 +43,36 @@ def editor_client(client, editor):
 def correspondent_client(client, correspondent):
     client.force_login(correspondent)
     return client
+
+
+@pytest.fixture
+def correspondent_author(correspondent):
+    """The author profile linked to the `correspondent` account."""
+    from tests.factories import make_author
+
+    return make_author(name="Kenji Ono", user=correspondent)
+
+
+@pytest.fixture
+def other_correspondent(db):
+    from tests.factories import make_member
+
+    return make_member(CORRESPONDENT, username="other-correspondent")
+
+
+class Clock:
+    """Stands in for django.utils.timezone.now: whatever reads the time sees `now`."""
+
+    def __init__(self, monkeypatch):
+        from django.utils import timezone
+
+        self.now = timezone.now()
+        monkeypatch.setattr(timezone, "now", lambda: self.now)
+
+    def set(self, moment):
+        self.now = moment
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)

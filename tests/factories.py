@@ -100,3 +100,23 @@ def photo_upload(name="photo.jpg", content=None, **image_options) -> SimpleUploa
     if content is None:
         content = image_bytes(**image_options)
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def make_member(role: str, **fields):
+    """A staff account in one of the newsroom's role groups (articles.roles)."""
+    from django.contrib.auth.models import Group
+
+    user = make_user(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_draft(*, section=None, authors=(), created_by=None, **fields):
+    """A draft that passes every publish check: headline, dek, section and a byline."""
+    fields.setdefault("status", ArticleStatus.DRAFT)
+    fields.setdefault("published_at", None)
+    if not authors:
+        authors = [make_author()]
+    return make_article(
+        section=section, authors=authors, created_by=created_by, **fields
+    )

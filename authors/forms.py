@@ -1,0 +1,67 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
+
+from authors.models import Author, AuthorProfileChange, LinkKind
+from authors.services import approval_problems
+
+
+class ProfileForm(forms.ModelForm):
+    """The fields a correspondent edits on their own profile; name, slug and account stay with editors."""
+
+    class Meta:
+        model = Author
+        fields = ["short_bio", "bio", "photo"]
+        widgets = {
+            "photo": AutocompleteSelect(Author._meta.get_field("photo"), admin.site)
+        }
+
+
+class LinkForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=LinkKind.choices)
+    url = forms.URLField(label=_("address"), required=False, assume_scheme="https")
+
+
+LinkFormSet = forms.formset_factory(LinkForm, extra=2, max_num=12, validate_max=True)
+
+
+def proposal_from(form: ProfileForm, links: forms.BaseFormSet) -> dict:
+    photo = form.cleaned_data["photo"]
+    return {
+        "short_bio": form.cleaned_data["short_bio"],
+        "bio": form.cleaned_data["bio"],
+        "photo": photo.pk if photo else None,
+        "links": [
+            {"kind": link["kind"], "url": link["url"]}
+            for link in links.cleaned_data
+            if link.get("url")
+        ],
+    }
+
+
+class ReviewForm(forms.ModelForm):
+    """An editor's decision: the pressed button says which, the note says why."""
+
+    class Meta:
+        model = AuthorProfileChange
+        fields = ["review_note"]
+
+    @property
+    def decision(self) -> str | None:
+        if "_approve" in self.data:
+            return "approve"
+        if "_reject" in self.data:
+            return "reject"
+        return None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.decision is None:
+            raise forms.ValidationError(_("Choose “Approve” or “Reject”."))
+        if self.decision == "reject" and not cleaned.get("review_note", "").strip():
+            self.add_error("review_note", _("Tell the correspondent why in a note."))
+        if self.decision == "approve":
+            for problem in approval_problems(self.instance):
+                self.add_error(None, problem)
+        return cleaned

@@ -1,0 +1,355 @@
+"""Correspondents edit their own bios; the public page changes only once an editor approves."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from authors import services
+from authors.models import Author, AuthorProfileChange, ProfileChangeStatus
+from tests.factories import make_author, make_photo
+
+pytestmark = pytest.mark.django_db
+
+MY_PROFILE = "admin:authors_author_mine"
+
+
+@pytest.fixture
+def reviewer_client(editor):
+    """The editor in a browser of their own, beside the correspondent's."""
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reader_client():
+    return Client()
+
+
+@pytest.fixture
+def author(correspondent_author):
+    correspondent_author.short_bio = "Covers Japan's diplomacy."
+    correspondent_author.bio = "<p>Kenji Ono covers diplomacy from Tokyo.</p>"
+    correspondent_author.save()
+    correspondent_author.links.create(kind="website", url="https://example.org/ono")
+    return correspondent_author
+
+
+def profile_post(**overrides):
+    data = {
+        "short_bio": "Covers Japan's diplomacy and defence.",
+        "bio": "<p>Kenji Ono covers diplomacy and defence from Tokyo.</p>",
+        "photo": "",
+        "links-TOTAL_FORMS": "2",
+        "links-INITIAL_FORMS": "0",
+        "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "12",
+        "links-0-kind": "website",
+        "links-0-url": "https://example.org/ono",
+        "links-1-kind": "bluesky",
+        "links-1-url": "https://bsky.app/profile/ono.example.org",
+    }
+    data.update(overrides)
+    return data
+
+
+def change_admin_url(change):
+    return reverse("admin:authors_authorprofilechange_change", args=[change.pk])
+
+
+def test_my_profile_opens_with_the_live_values(correspondent_client, author):
+    """The form starts from the approved profile."""
+    response = correspondent_client.get(reverse(MY_PROFILE))
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["short_bio"] == "Covers Japan's diplomacy."
+    assert response.context["links"].initial == [
+        {"kind": "website", "url": "https://example.org/ono"}
+    ]
+
+
+def test_a_correspondents_edit_waits_and_the_public_page_keeps_the_approved_bio(
+    correspondent_client, reader_client, author
+):
+    """Saving stores a pending proposal; the author row and public page stay as approved."""
+    response = correspondent_client.post(
+        reverse(MY_PROFILE), profile_post(), follow=True
+    )
+
+    assert "wait for an editor&#x27;s approval" in response.content.decode()
+    change = AuthorProfileChange.objects.get()
+    assert change.status == ProfileChangeStatus.PENDING
+    assert (
+        change.data["bio"]
+        == "<p>Kenji Ono covers diplomacy and defence from Tokyo.</p>"
+    )
+    author.refresh_from_db()
+    assert author.bio == "<p>Kenji Ono covers diplomacy from Tokyo.</p>"
+    public = reader_client.get(author.get_absolute_url()).content.decode()
+    assert "covers diplomacy from Tokyo" in public
+    assert "and defence" not in public
+
+
+def test_reopening_my_profile_shows_the_waiting_proposal(correspondent_client, author):
+    """The correspondent keeps working on what they proposed, told that it waits."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+
+    response = correspondent_client.get(reverse(MY_PROFILE))
+
+    assert response.context["form"].initial["short_bio"] == (
+        "Covers Japan's diplomacy and defence."
+    )
+    assert "Waiting for approval" in response.content.decode()
+
+
+def test_further_edits_update_the_one_waiting_proposal(correspondent_client, author):
+    """A second save replaces the first proposal rather than queueing another."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="Third try."))
+
+    change = AuthorProfileChange.objects.get()
+    assert change.data["short_bio"] == "Third try."
+
+
+def test_going_back_to_the_approved_profile_withdraws_the_proposal(
+    correspondent_client, author
+):
+    """A proposal identical to the live profile is dropped: nothing waits for review."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+
+    correspondent_client.post(
+        reverse(MY_PROFILE),
+        profile_post(
+            short_bio=author.short_bio,
+            bio=author.bio,
+            **{"links-1-url": ""},
+        ),
+    )
+
+    assert not AuthorProfileChange.objects.exists()
+
+
+def test_name_slug_and_account_cannot_be_proposed(correspondent_client, author):
+    """Fields outside the form are ignored: the proposal holds only bio, short bio, photo and links."""
+    correspondent_client.post(
+        reverse(MY_PROFILE),
+        profile_post(name="Someone Else", slug="someone-else", user="999"),
+    )
+
+    change = AuthorProfileChange.objects.get()
+    assert set(change.data) == {"short_bio", "bio", "photo", "links"}
+    author.refresh_from_db()
+    assert (author.name, author.slug) == ("Kenji Ono", author.slug)
+
+
+def test_the_bio_is_sanitised_when_proposed(correspondent_client, author):
+    """Script and disallowed markup never reach the stored proposal."""
+    correspondent_client.post(
+        reverse(MY_PROFILE),
+        profile_post(bio='<p>Hello<script>alert(1)</script> <img src="x"></p>'),
+    )
+
+    bio = AuthorProfileChange.objects.get().data["bio"]
+    assert "<script" not in bio and "<img" not in bio
+
+
+def test_an_invalid_link_is_refused_with_a_message(correspondent_client, author):
+    """A malformed address is an error on the form, not a 500 and not a proposal."""
+    response = correspondent_client.post(
+        reverse(MY_PROFILE), profile_post(**{"links-0-url": "not a url"})
+    )
+
+    assert response.status_code == 200
+    assert response.context["links"].errors[0]["url"]
+    assert not AuthorProfileChange.objects.exists()
+
+
+def test_an_account_without_an_author_profile_is_told_so(editor_client):
+    """Without a linked author there is nothing to edit: a 404 page that says why."""
+    response = editor_client.get(reverse(MY_PROFILE))
+
+    assert response.status_code == 404
+    assert "not linked to an author profile" in response.content.decode()
+
+
+def test_the_editor_sees_a_readable_diff(correspondent_client, reviewer_client, author):
+    """The review page shows removed words struck out and added words marked."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+
+    response = reviewer_client.get(change_admin_url(change))
+
+    page = response.content.decode()
+    assert "<ins>and defence</ins>" in page
+    assert "<ins>Bluesky: https://bsky.app/profile/ono.example.org</ins>" in page
+    assert "<dt>Full bio</dt>" in page and "<dt>Short bio</dt>" in page
+
+
+def test_approving_puts_the_proposal_live(
+    correspondent_client, reviewer_client, reader_client, author, editor
+):
+    """After approval the author row, links and public page carry the new profile."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+
+    response = reviewer_client.post(
+        change_admin_url(change), {"review_note": "Thanks.", "_approve": "Approve"}
+    )
+
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert (change.status, change.reviewed_by) == (ProfileChangeStatus.APPROVED, editor)
+    author.refresh_from_db()
+    assert author.short_bio == "Covers Japan's diplomacy and defence."
+    assert [link.kind for link in author.links.all()] == ["website", "bluesky"]
+    assert (
+        "and defence" in reader_client.get(author.get_absolute_url()).content.decode()
+    )
+
+
+def test_rejecting_needs_a_note(correspondent_client, reviewer_client, author):
+    """A rejection without a note is refused on the form; the proposal still waits."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+
+    response = reviewer_client.post(
+        change_admin_url(change), {"review_note": "", "_reject": "Reject"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["review_note"]
+    change.refresh_from_db()
+    assert change.status == ProfileChangeStatus.PENDING
+
+
+def test_rejecting_keeps_the_live_profile_and_the_correspondent_reads_the_note(
+    correspondent_client, reviewer_client, author
+):
+    """A rejected proposal changes nothing public; the note shows on "My author profile"."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+
+    reviewer_client.post(
+        change_admin_url(change),
+        {"review_note": "Keep the bio to your beat, please.", "_reject": "Reject"},
+    )
+
+    author.refresh_from_db()
+    assert author.short_bio == "Covers Japan's diplomacy."
+    page = correspondent_client.get(reverse(MY_PROFILE)).content.decode()
+    assert "Keep the bio to your beat, please." in page
+    assert "rejected" in page
+
+
+def test_a_reviewed_change_cannot_be_reviewed_again(
+    correspondent_client, reviewer_client, author
+):
+    """Once approved, the change page is read-only: a second POST is refused."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+    reviewer_client.post(change_admin_url(change), {"_approve": "Approve"})
+
+    response = reviewer_client.post(
+        change_admin_url(change), {"review_note": "Oops", "_reject": "Reject"}
+    )
+
+    assert response.status_code == 403
+    change.refresh_from_db()
+    assert change.status == ProfileChangeStatus.APPROVED
+
+
+def test_a_correspondent_cannot_approve_their_own_change(correspondent_client, author):
+    """Posting to the review page as a correspondent answers 403 and nothing goes live."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post())
+    change = AuthorProfileChange.objects.get()
+
+    response = correspondent_client.post(
+        change_admin_url(change), {"_approve": "Approve"}
+    )
+
+    assert response.status_code == 403
+    author.refresh_from_db()
+    assert author.short_bio == "Covers Japan's diplomacy."
+
+
+def test_a_correspondent_cannot_propose_for_another_author(correspondent):
+    """The service refuses a proposal for a profile that is not the user's own."""
+    other = make_author()
+
+    with pytest.raises(PermissionDenied):
+        services.submit_profile(
+            author=other, user=correspondent, data={"short_bio": "Hijacked"}
+        )
+
+    assert not AuthorProfileChange.objects.exists()
+
+
+def test_an_editors_own_profile_edit_goes_live_at_once(
+    editor_client, editor, reader_client
+):
+    """An editor saving "My author profile" changes the public page immediately."""
+    author = make_author(user=editor, short_bio="Old")
+
+    editor_client.post(
+        reverse(MY_PROFILE), profile_post(short_bio="Desk editor, Politics & Security.")
+    )
+
+    author.refresh_from_db()
+    assert author.short_bio == "Desk editor, Politics & Security."
+    assert not AuthorProfileChange.objects.exists()
+
+
+def test_an_editors_edit_in_the_author_admin_goes_live_at_once(editor_client, author):
+    """Editors change any profile directly in the author admin."""
+    url = reverse("admin:authors_author_change", args=[author.pk])
+    response = editor_client.post(
+        url,
+        {
+            "name": author.name,
+            "slug": author.slug,
+            "job_title": "Diplomatic Correspondent",
+            "short_bio": "Edited by the desk.",
+            "bio": author.bio,
+            "is_active": "on",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Author.objects.get(pk=author.pk).short_bio == "Edited by the desk."
+
+
+def test_a_proposed_photo_shows_in_the_diff_and_goes_live_on_approval(
+    correspondent_client, editor, author
+):
+    """The photo change names both pictures and is applied with the rest."""
+    photo = make_photo(caption="Kenji Ono in Tokyo, 2024.")
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(photo=str(photo.pk)))
+    change = AuthorProfileChange.objects.get()
+
+    diff = {item.label: item.diff for item in services.profile_diff(change)}
+    services.approve_profile_change(change=change, reviewer=editor)
+
+    assert "Kenji Ono in Tokyo, 2024." in diff["Photo"]
+    assert "(no photo)" in diff["Photo"]
+    author.refresh_from_db()
+    assert author.photo == photo
+
+
+def test_approval_is_refused_when_the_proposed_photo_was_deleted(
+    correspondent, editor, author
+):
+    """A proposal pointing at a deleted photo cannot go live; the editor is told why."""
+    photo = make_photo()
+    change = services.submit_profile(
+        author=author,
+        user=correspondent,
+        data={**services.profile_data(author), "photo": photo.pk},
+    )
+    photo.delete()
+
+    assert services.approval_problems(change) == [
+        "The proposed photo has since been deleted from the photo library."
+    ]
