@@ -7,6 +7,7 @@ scheduled publication time. Signed-in users always get a fresh, uncacheable page
 """
 
 import hashlib
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -142,7 +143,7 @@ def _is_cacheable(response) -> bool:
 
 def _response_from(request, entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"], content_type=entry["content_type"])
-    remaining = max(0, int(entry["expires_at"] - time.time()))
+    remaining = max(0, math.ceil(entry["expires_at"] - time.time()))
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["rendered_at"])
     patch_cache_control(

@@ -37,6 +37,9 @@ MAX_FALLBACK_TERMS = 8
 # snippet is escaped first and only then are the marks turned into <mark> elements.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
+# ts_headline drops a bare non-ASCII marker but keeps a double-quoted one, quotes included.
+QUOTED_MARK_START = f'"{MARK_START}"'
+QUOTED_MARK_STOP = f'"{MARK_STOP}"'
 _BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/h[1-6]|/li|/blockquote)\b[^>]*>", re.I)
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff]")
 
@@ -102,8 +105,8 @@ def search_articles(articles: QuerySet, query: str) -> QuerySet:
                     Concat("dek", Value(" "), "search_text", output_field=TextField()),
                     search_query,
                     config=SEARCH_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
+                    start_sel=QUOTED_MARK_START,
+                    stop_sel=QUOTED_MARK_STOP,
                     max_words=30,
                     min_words=12,
                     max_fragments=2,
@@ -140,6 +143,9 @@ def highlighted_snippet(article: Article, query: str) -> SafeString:
     snippet = getattr(article, "snippet", None)
     if snippet is None:
         snippet = _fallback_snippet(f"{article.dek} {article.search_text}", query)
+    snippet = snippet.replace(QUOTED_MARK_START, MARK_START).replace(
+        QUOTED_MARK_STOP, MARK_STOP
+    )
     marked = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(marked)
 

@@ -43,3 +43,13 @@ def editor_client(client, editor):
 def correspondent_client(client, correspondent):
     client.force_login(correspondent)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page rendered by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
