@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from articles.caching import site_state
 from sections.models import SiteSettings
-
 from tests.factories import (
     add_photo_block,
     add_text,
