@@ -1,5 +1,6 @@
 from content_editor.models import Region, create_plugin_base
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from articles.indexes import SearchVectorIndex
 from media_library.models import format_credit
 
 # What the body's rich text may contain; nh3 strips everything else on save.
@@ -156,6 +158,13 @@ class Article(models.Model):
         help_text=_("Chosen by editors; when empty, articles sharing tags are shown."),
     )
 
+    # Plain text of the body blocks, for search snippets and the SQLite fallback.
+    search_text = models.TextField(
+        _("body text for search"), blank=True, editable=False
+    )
+    # Headline (A), dek (B) and body text (C); PostgreSQL only, kept current on save.
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     regions = [Region(key="body", title=_("Body"))]
@@ -186,6 +195,7 @@ class Article(models.Model):
                 fields=["section", "status", "-published_at"],
                 name="article_section_listing",
             ),
+            SearchVectorIndex(fields=["search_vector"], name="article_search_vector"),
         ]
         permissions = [
             ("edit_any_article", _("Can edit any article, not only their own drafts")),
@@ -418,3 +428,24 @@ class WorkflowEvent(models.Model):
                 "when": format_publication_time(self.published_at)
             }
         return self.get_to_status_display()
+
+
+class ArticleRedirect(models.Model):
+    """An address an article was published under before its slug, section or date changed."""
+
+    old_path = models.CharField(_("old address"), max_length=400, unique=True)
+    article = models.ForeignKey(
+        Article,
+        models.CASCADE,
+        related_name="redirects",
+        verbose_name=_("article"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("old article address")
+        verbose_name_plural = _("old article addresses")
+
+    def __str__(self):
+        return self.old_path

@@ -1,67 +1,149 @@
 import datetime
 
 from content_editor.contents import contents_for_item
-from django.db import connection
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
-from articles.models import BLOCK_MODELS, Article
+from articles import listings
+from articles.caching import public_page, site_state
+from articles.models import BLOCK_MODELS, Article, ArticleRedirect, Byline
+from articles.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
 from sections.models import Section
+
+# An "Updated" label is worth showing only after a real revision, not a quick fix.
+UPDATE_LABEL_AFTER = datetime.timedelta(minutes=10)
 
 
 def visible_articles(request):
     """Published articles for readers; every article for staff who may edit them (previewing)."""
-    articles = Article.objects.for_listing()
+    articles = Article.objects.all()
     if request.user.has_perm("articles.change_article"):
         return articles
     return articles.published()
 
 
 @require_safe
+@public_page
 def home(request):
-    articles = Article.objects.published().for_listing()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+    lead, groups = listings.latest_by_section(site_state().chrome.navigation)
+    return render(request, "articles/home.html", {"lead": lead, "groups": groups})
 
 
 @require_safe
+@public_page
 def section_front(request, section):
-    section = get_object_or_404(Section.objects.active(), slug=section)
-    articles = Article.objects.published().for_listing().filter(section=section)[:20]
+    section = get_object_or_404(
+        Section.objects.active().select_related("parent"), slug=section
+    )
+    children = list(section.children.filter(is_active=True))
+    articles = listings.cards().filter(
+        Q(section=section) | Q(section__parent=section, section__is_active=True)
+    )
+    page = listings.paginate(request, articles)
+    stories = list(page)
+    lead = stories.pop(0) if stories and page.number == 1 else None
     return render(
         request,
         "articles/section_front.html",
-        {"section": section, "articles": articles},
+        {
+            "section": section,
+            "children": children,
+            "page": page,
+            "lead": lead,
+            "stories": stories,
+            "current_section_slug": (section.parent or section).slug,
+        },
     )
 
 
 @require_safe
+@public_page
+def author_index(request):
+    now = timezone.now()
+    authors = (
+        Author.objects.active()
+        .select_related("photo")
+        .annotate(
+            article_count=Count(
+                "bylines",
+                filter=Q(
+                    bylines__article__status="published",
+                    bylines__article__published_at__lte=now,
+                ),
+            )
+        )
+    )
+    return render(request, "articles/author_index.html", {"authors": authors})
+
+
+@require_safe
+@public_page
 def author_detail(request, slug):
     author = get_object_or_404(
-        Author.objects.active().select_related("photo"), slug=slug
+        Author.objects.active().select_related("photo").prefetch_related("links"),
+        slug=slug,
     )
-    articles = (
-        Article.objects.published().for_listing().filter(bylines__author=author)[:20]
-    )
+    page = listings.paginate(request, listings.cards().filter(bylines__author=author))
     return render(
-        request, "articles/author_detail.html", {"author": author, "articles": articles}
+        request, "articles/author_detail.html", {"author": author, "page": page}
     )
 
 
 @require_safe
+@public_page
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = listings.paginate(request, listings.cards().filter(tags=tag))
+    if not page.object_list:
+        # A tag only drafts use is not public yet.
+        raise Http404("No published articles with this tag.")
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+@require_safe
+@public_page
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    context = {"query": query, "page": None, "results": []}
+    if query:
+        page = listings.paginate(request, search_articles(listings.cards(), query))
+        context["page"] = page
+        context["results"] = [
+            (article, highlighted_snippet(article, query)) for article in page
+        ]
+    return render(request, "articles/search.html", context)
+
+
+@require_safe
+@public_page
 def article_detail(request, section, year, month, day, slug):
     try:
         requested_day = datetime.date(year, month, day)
     except ValueError as error:
         raise Http404("No such date.") from error
-    article = get_object_or_404(
-        visible_articles(request).prefetch_related("bylines__author__photo"),
-        section__slug=section,
-        slug=slug,
+    article = (
+        visible_articles(request)
+        .select_related("section__parent", "hero")
+        .prefetch_related(
+            Prefetch(
+                "bylines", queryset=Byline.objects.select_related("author__photo")
+            ),
+            "tags",
+        )
+        .filter(section__slug=section, slug=slug)
+        .first()
     )
+    if article is None:
+        return redirect_from_old_address(request)
     canonical = article.get_absolute_url()
     if canonical is None:
         raise Http404("This article has no publication date yet.")
@@ -71,15 +153,41 @@ def article_detail(request, section, year, month, day, slug):
     response = render(
         request,
         "articles/article_detail.html",
-        {"article": article, "blocks": blocks.body},
+        {
+            "article": article,
+            "blocks": blocks.body,
+            "related": listings.related_articles(article),
+            "share_url": f"{settings.SITE_URL}{canonical}",
+            "show_updated": article.updated_at - article.published_at
+            > UPDATE_LABEL_AFTER,
+            "current_section_slug": (article.section.parent or article.section).slug,
+        },
     )
     if not article.is_published:
         add_never_cache_headers(response)
     return response
 
 
+def redirect_from_old_address(request):
+    """301 from an address the article had before its slug, section or date changed."""
+    old = (
+        ArticleRedirect.objects.select_related("article__section")
+        .filter(old_path=request.path, article__in=visible_articles(request))
+        .first()
+    )
+    if old is None:
+        raise Http404("No such article.")
+    return redirect(old.article.get_absolute_url(), permanent=True)
+
+
 @require_safe
+@never_cache
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok", content_type="text/plain")

@@ -1,6 +1,12 @@
-from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from articles.caching import site_state
 
 
 def newsroom(request):
-    """The newsroom's name for every template."""
-    return {"newsroom_name": settings.NEWSROOM_NAME}
+    """The site chrome for every template, read (from the cache) only when a template uses it."""
+    chrome = SimpleLazyObject(lambda: site_state().chrome)
+    return {
+        "chrome": chrome,
+        "newsroom_name": SimpleLazyObject(lambda: chrome.site_name),
+    }

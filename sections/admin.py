@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sections.models import Section
+from sections.models import Partner, Section, SiteSettings, SocialLink
 
 
 @admin.register(Section)
@@ -12,3 +12,31 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+
+
+class SocialLinkInline(admin.TabularInline):
+    model = SocialLink
+    extra = 0
+    fields = ["network", "label", "url", "position"]
+
+
+class PartnerInline(admin.TabularInline):
+    model = Partner
+    extra = 0
+    fields = ["name", "url", "position"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One page for the chrome; the section navigation follows the sections' positions."""
+
+    list_display = ["site_name", "tagline"]
+    fields = ["site_name", "tagline", "footer_note"]
+    inlines = [SocialLinkInline, PartnerInline]
+
+    def has_add_permission(self, request):
+        exists = SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).exists()
+        return not exists and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

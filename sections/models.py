@@ -94,3 +94,103 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:section", args=[self.slug])
+
+
+class SiteSettings(models.Model):
+    """The one row of site-wide chrome editors control: name, tagline, footer lists."""
+
+    SINGLETON_PK = 1
+
+    site_name = models.CharField(
+        _("site name"),
+        max_length=100,
+        help_text=_("Shown in the masthead, page titles and the footer."),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("A short line under the site name in the masthead."),
+    )
+    footer_note = models.CharField(
+        _("footer note"),
+        max_length=300,
+        blank=True,
+        help_text=_("One line at the very bottom, e.g. an address or a mission."),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="sitesettings_single_row"
+            ),
+        ]
+
+    def __str__(self):
+        return self.site_name
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+
+class SocialNetwork(models.TextChoices):
+    X = "x", _("X (Twitter)")
+    BLUESKY = "bluesky", _("Bluesky")
+    MASTODON = "mastodon", _("Mastodon")
+    FACEBOOK = "facebook", _("Facebook")
+    INSTAGRAM = "instagram", _("Instagram")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    YOUTUBE = "youtube", _("YouTube")
+    NEWSLETTER = "newsletter", _("Newsletter")
+    RSS = "rss", _("RSS")
+    OTHER = "other", _("Other")
+
+
+class SocialLink(models.Model):
+    """One entry of the footer's “Connect with us” list."""
+
+    site = models.ForeignKey(SiteSettings, models.CASCADE, related_name="social_links")
+    network = models.CharField(
+        _("network"), max_length=20, choices=SocialNetwork, default=SocialNetwork.X
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=100,
+        help_text=_("What readers see, e.g. “@meridianledger on X”."),
+    )
+    url = models.URLField(_("address"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("social link")
+        verbose_name_plural = _("“Connect with us” links")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(network__in=SocialNetwork.values),
+                name="sociallink_network_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Partner(models.Model):
+    """One entry of the footer's “Our Partners” list."""
+
+    site = models.ForeignKey(SiteSettings, models.CASCADE, related_name="partners")
+    name = models.CharField(_("name"), max_length=150)
+    url = models.URLField(_("address"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("“Our Partners” entries")
+
+    def __str__(self):
+        return self.name

@@ -76,3 +76,13 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     return Clock(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page rendered by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

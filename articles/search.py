@@ -1,0 +1,165 @@
+"""Full-text search: the stored search vector, the query, ranking and snippets.
+
+PostgreSQL ranks headline (A) above dek (B) above body text (C) through a stored,
+GIN-indexed vector. SQLite, used only for development, falls back to a contains match.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, PullQuoteBlock, RichTextBlock
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+MAX_FALLBACK_TERMS = 8
+# Private-use characters mark the matches; they cannot come from sanitised text, so the
+# snippet is escaped first and only then are the marks turned into <mark> elements.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+# ts_headline drops a bare non-ASCII marker but keeps a double-quoted one, quotes included.
+QUOTED_MARK_START = f'"{MARK_START}"'
+QUOTED_MARK_STOP = f'"{MARK_STOP}"'
+_BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/h[1-6]|/li|/blockquote)\b[^>]*>", re.I)
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff]")
+
+
+def uses_postgres_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def html_to_text(markup: str) -> str:
+    """Readable plain text from sanitised rich text, with a space wherever a block ended."""
+    text = html.unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", markup)))
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())
+
+
+def body_text(article: Article) -> str:
+    """The article's body as plain text, blocks in reading order."""
+    pieces = [
+        (block.ordering, html_to_text(block.text))
+        for block in RichTextBlock.objects.filter(parent=article).only(
+            "ordering", "text"
+        )
+    ]
+    pieces += [
+        (block.ordering, " ".join(block.text.split()))
+        for block in PullQuoteBlock.objects.filter(parent=article).only(
+            "ordering", "text"
+        )
+    ]
+    return " ".join(text for _, text in sorted(pieces, key=lambda piece: piece[0]))
+
+
+def update_search_vector(article: Article) -> None:
+    """Store the article's body text and (on PostgreSQL) its weighted search vector.
+
+    Written with update() so that it neither touches `updated_at` nor fires signals.
+    """
+    text = body_text(article)
+    fields = {"search_text": text}
+    if uses_postgres_search():
+        fields["search_vector"] = (
+            SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+            + SearchVector(Value(text), weight="C", config=SEARCH_CONFIG)
+        )
+    Article.objects.filter(pk=article.pk).update(**fields)
+
+
+def clean_query(raw: str) -> str:
+    """The reader's query without control characters, squeezed and cut to a sane length."""
+    text = " ".join(_CONTROL_CHARACTERS.sub(" ", raw).split())
+    return text[:MAX_QUERY_LENGTH].strip()
+
+
+def search_articles(articles: QuerySet, query: str) -> QuerySet:
+    """Matching articles, best first, each with a `snippet` (PostgreSQL) to highlight."""
+    if uses_postgres_search():
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            articles.filter(search_vector=search_query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), search_query),
+                snippet=SearchHeadline(
+                    Concat("dek", Value(" "), "search_text", output_field=TextField()),
+                    search_query,
+                    config=SEARCH_CONFIG,
+                    start_sel=QUOTED_MARK_START,
+                    stop_sel=QUOTED_MARK_STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    terms = query.split()[:MAX_FALLBACK_TERMS]
+    matches = Q()
+    for term in terms:
+        matches &= (
+            Q(headline__icontains=term)
+            | Q(dek__icontains=term)
+            | Q(search_text__icontains=term)
+        )
+    first = terms[0] if terms else ""
+    return (
+        articles.filter(matches)
+        .annotate(
+            rank=Case(
+                When(headline__icontains=first, then=Value(3)),
+                When(dek__icontains=first, then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def highlighted_snippet(article: Article, query: str) -> SafeString:
+    """The snippet as safe HTML: text escaped, matches wrapped in <mark>."""
+    snippet = getattr(article, "snippet", None)
+    if snippet is None:
+        snippet = _fallback_snippet(f"{article.dek} {article.search_text}", query)
+    snippet = snippet.replace(QUOTED_MARK_START, MARK_START).replace(
+        QUOTED_MARK_STOP, MARK_STOP
+    )
+    marked = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(marked)
+
+
+def _fallback_snippet(text: str, query: str, *, width: int = 220) -> str:
+    """Around the first match, with every term marked (the SQLite path)."""
+    terms = [re.escape(term) for term in query.split()[:MAX_FALLBACK_TERMS] if term]
+    if not terms:
+        return text[:width]
+    pattern = re.compile("|".join(terms), re.I)
+    found = pattern.search(text)
+    start = max(0, found.start() - width // 3) if found else 0
+    excerpt = text[start : start + width]
+    marked = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_STOP}", excerpt)
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(text) else ""
+    return f"{prefix}{marked}{suffix}"

@@ -1,0 +1,135 @@
+"""Keep derived data current: page caches, search vectors and old article addresses."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles.caching import content_changed
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    ArticleStatus,
+    Byline,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+)
+from articles.search import update_search_vector
+from authors.models import Author, AuthorLink
+from media_library.models import Photo
+from sections.models import Partner, Section, SiteSettings, SocialLink
+
+# Everything a public page shows; a change to any of them invalidates cached pages.
+PUBLIC_CONTENT_MODELS = [
+    Article,
+    Byline,
+    RichTextBlock,
+    PhotoBlock,
+    PullQuoteBlock,
+    Author,
+    AuthorLink,
+    Photo,
+    Section,
+    SiteSettings,
+    SocialLink,
+    Partner,
+    Tag,
+    TaggedItem,
+]
+TEXT_BLOCK_MODELS = [RichTextBlock, PullQuoteBlock]
+
+
+def connect() -> None:
+    for model in PUBLIC_CONTENT_MODELS:
+        uid = f"content-changed-{model._meta.label_lower}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    m2m_changed.connect(
+        content_changed,
+        sender=Article.related_articles.through,
+        dispatch_uid="content-changed-related-articles",
+    )
+    post_save.connect(index_article, sender=Article, dispatch_uid="index-article")
+    for model in TEXT_BLOCK_MODELS:
+        uid = f"index-{model._meta.label_lower}"
+        post_save.connect(index_block_parent, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(
+            index_block_parent, sender=model, dispatch_uid=f"{uid}-delete"
+        )
+    pre_save.connect(remember_public_path, sender=Article, dispatch_uid="old-path")
+    post_save.connect(record_moved_article, sender=Article, dispatch_uid="moved")
+    pre_save.connect(remember_section_slug, sender=Section, dispatch_uid="old-slug")
+    post_save.connect(record_moved_section, sender=Section, dispatch_uid="moved-s")
+
+
+def index_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update_search_vector(instance)
+
+
+def index_block_parent(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    article = Article.objects.filter(pk=instance.parent_id).first()
+    if article is not None:
+        update_search_vector(article)
+
+
+def remember_public_path(sender, instance, raw=False, **kwargs):
+    """Note the address the article is published under before this save changes it."""
+    instance._previous_public_path = None
+    if raw or instance.pk is None:
+        return
+    previous = (
+        Article.objects.select_related("section")
+        .filter(pk=instance.pk, status=ArticleStatus.PUBLISHED)
+        .first()
+    )
+    if previous is not None:
+        instance._previous_public_path = previous.get_absolute_url()
+
+
+def record_moved_article(sender, instance, raw=False, **kwargs):
+    """Keep the previous address alive as a redirect when slug, section or date changed."""
+    old_path = getattr(instance, "_previous_public_path", None)
+    new_path = instance.get_absolute_url()
+    if new_path:
+        # The article owns this address again; a redirect from it would point at itself.
+        ArticleRedirect.objects.filter(old_path=new_path).delete()
+    if old_path and old_path != new_path:
+        ArticleRedirect.objects.update_or_create(
+            old_path=old_path, defaults={"article": instance}
+        )
+
+
+def remember_section_slug(sender, instance, raw=False, **kwargs):
+    instance._previous_slug = None
+    if raw or instance.pk is None:
+        return
+    instance._previous_slug = (
+        Section.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    )
+
+
+def record_moved_section(sender, instance, raw=False, **kwargs):
+    """A renamed section moves all its published articles: keep each old address."""
+    old_slug = getattr(instance, "_previous_slug", None)
+    if not old_slug or old_slug == instance.slug:
+        return
+    published = Article.objects.filter(section=instance, status=ArticleStatus.PUBLISHED)
+    for article in published.only("pk", "slug", "published_at"):
+        day = timezone.localtime(article.published_at).date()
+        old_path = reverse(
+            "articles:detail",
+            kwargs={
+                "section": old_slug,
+                "year": day.year,
+                "month": day.month,
+                "day": day.day,
+                "slug": article.slug,
+            },
+        )
+        ArticleRedirect.objects.update_or_create(
+            old_path=old_path, defaults={"article": article}
+        )

@@ -1,0 +1,109 @@
+"""Every page type in Chromium at phone and desktop widths: screenshots and axe-core."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.site_content import build_newsroom, public_urls
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"phone": 375, "desktop": 1280}
+
+
+@pytest.fixture
+def axe_script():
+    if not AXE.exists():
+        reason = "axe-core is not installed (run `npm ci` at the project root)"
+        if os.environ.get("REQUIRE_BROWSER_TESTS"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return str(AXE)
+
+
+def axe_violations(page, axe_script) -> list[str]:
+    page.add_script_tag(path=axe_script)
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_every_page_type_renders_accessibly(
+    page, live_server, screenshot, axe_script, width_name
+):
+    """Each page type loads, nothing overflows sideways, and axe finds no violation."""
+    newsroom = build_newsroom()
+    page.set_viewport_size({"width": WIDTHS[width_name], "height": 900})
+    found = {}
+    for name, url in public_urls(newsroom).items():
+        response = page.goto(f"{live_server.url}{url}")
+        assert response.status == (404 if name == "not-found" else 200), name
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
+        assert overflow <= 0, f"{name} is {overflow}px wider than the screen"
+        screenshot(f"{name}-{width_name}")
+        violations = axe_violations(page, axe_script)
+        if violations:
+            found[name] = violations
+
+    assert found == {}
+
+
+def test_dark_mode_pages_are_accessible(browser, live_server, axe_script):
+    """With the reader's dark colour scheme, contrast still passes axe."""
+    newsroom = build_newsroom()
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme="dark"
+    )
+    dark = context.new_page()
+    found = {}
+    for name in ["home", "article", "search"]:
+        dark.goto(f"{live_server.url}{public_urls(newsroom)[name]}")
+        violations = axe_violations(dark, axe_script)
+        if violations:
+            found[name] = violations
+    dark.screenshot(
+        path=str(
+            Path(__file__).resolve().parents[2]
+            / "build"
+            / "screenshots"
+            / "search-dark.png"
+        ),
+        full_page=True,
+    )
+    context.close()
+
+    assert found == {}
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page, live_server):
+    """The first Tab shows the skip link; following it lands in the main content."""
+    build_newsroom()
+    page.goto(f"{live_server.url}/")
+
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert focused == "Skip to main content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#main"
+
+
+def test_pages_read_without_javascript(browser, live_server):
+    """With JavaScript off, the article and its body are all there."""
+    newsroom = build_newsroom()
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+
+    plain.goto(f"{live_server.url}{newsroom.reference.get_absolute_url()}")
+
+    assert plain.inner_text("h1") == newsroom.reference.headline
+    assert "air-raid alert" in plain.inner_text(".article-body")
+    context.close()

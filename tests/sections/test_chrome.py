@@ -1,0 +1,100 @@
+"""Editors control the site chrome from the admin; every page draws it."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from sections.models import SiteSettings
+from tests.factories import make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_show_the_edited_site_name_links_and_partners(client):
+    """Masthead and footer come from the site settings, not from the code."""
+    site = SiteSettings.objects.create(
+        site_name="The Harbour Post", tagline="Local and global"
+    )
+    site.social_links.create(
+        network="bluesky", label="Follow on Bluesky", url="https://bsky.app/x"
+    )
+    site.partners.create(name="Coastal University", url="https://coastal.example/")
+
+    response = client.get("/")
+
+    assertContains(response, "The Harbour Post", count=4)
+    assertContains(response, "Local and global")
+    assertContains(response, "Connect with us")
+    assertContains(response, 'href="https://bsky.app/x"')
+    assertContains(response, "Our Partners")
+    assertContains(response, "Coastal University")
+
+
+def test_navigation_follows_position_and_skips_inactive_and_subsections(client):
+    """The section navigation lists active top-level sections in their editors' order."""
+    world = make_section(name="World", slug="world", position=2)
+    politics = make_section(name="Politics", slug="politics", position=1)
+    make_section(name="Hidden", slug="hidden", position=0, is_active=False)
+    make_section(name="Diplomacy", slug="diplomacy", parent=politics)
+
+    response = client.get("/")
+
+    navigation = response.context["chrome"].navigation
+    assert navigation == [politics, world]
+    assertNotContains(response, ">Hidden<")
+
+
+def test_editing_the_chrome_shows_at_once(client):
+    """A cached page picks up a new site name on the next request."""
+    site = SiteSettings.objects.create(site_name="Before")
+    client.get("/")
+
+    site.site_name = "After"
+    site.save()
+
+    assertContains(client.get("/"), "After")
+
+
+def test_editor_changes_site_settings_in_the_admin(editor_client):
+    """An editor opens the site settings and edits the name, social links and partners."""
+    site = SiteSettings.objects.create(site_name="Before")
+
+    response = editor_client.post(
+        f"/admin/sections/sitesettings/{site.pk}/change/",
+        {
+            "site_name": "After",
+            "tagline": "",
+            "footer_note": "",
+            "social_links-TOTAL_FORMS": "1",
+            "social_links-INITIAL_FORMS": "0",
+            "social_links-0-network": "x",
+            "social_links-0-label": "On X",
+            "social_links-0-url": "https://x.com/after",
+            "social_links-0-position": "0",
+            "partners-TOTAL_FORMS": "1",
+            "partners-INITIAL_FORMS": "0",
+            "partners-0-name": "A partner",
+            "partners-0-url": "https://partner.example/",
+            "partners-0-position": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert site.site_name == "After"
+    assert site.social_links.get().label == "On X"
+    assert site.partners.get().name == "A partner"
+
+
+def test_there_is_only_one_settings_row():
+    """Saving a second settings object overwrites the first: the chrome is a singleton."""
+    SiteSettings.objects.create(site_name="One")
+    SiteSettings(site_name="Two").save()
+
+    assert SiteSettings.objects.get().site_name == "Two"
+
+
+def test_without_settings_the_configured_name_is_used(client, settings):
+    """A fresh install shows the name from the environment until editors set one."""
+    settings.NEWSROOM_NAME = "Configured Name"
+
+    assertContains(client.get("/"), "Configured Name")
