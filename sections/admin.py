@@ -35,8 +35,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     inlines = [SocialLinkInline, PartnerInline]
 
     def has_add_permission(self, request):
-        exists = SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).exists()
-        return not exists and super().has_add_permission(request)
+        if not super().has_add_permission(request):
+            return False
+        # Asked several times per admin page (sidebar, app list); look it up once.
+        if not hasattr(request, "_site_settings_exist"):
+            request._site_settings_exist = SiteSettings.objects.filter(
+                pk=SiteSettings.SINGLETON_PK
+            ).exists()
+        return not request._site_settings_exist
 
     def has_delete_permission(self, request, obj=None):
         return False

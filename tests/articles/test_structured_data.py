@@ -398,7 +398,7 @@ def test_article_page_with_structured_data_runs_a_fixed_number_of_queries(
         authors=authors, tags=["a", "b", "c", "d", "e"], hero=make_photo()
     )
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(article.get_absolute_url())
 
     assert len(json_ld_of_type(response.content.decode(), "NewsArticle")["author"]) == 3

