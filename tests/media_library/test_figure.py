@@ -55,7 +55,7 @@ def test_figure_offers_webp_and_fallback_srcsets(photo):
 
 
 def test_figure_is_lazy_unless_told_otherwise(photo):
-    """Below the fold by default; the hero asks for eager loading and high priority."""
+    """Below the fold by default; the hero asks for eager loading."""
     assert 'loading="lazy"' in render_figure(photo=photo)
     eager = render_figure(photo=photo, loading="eager")
     assert 'loading="eager"' in eager and 'loading="lazy"' not in eager
