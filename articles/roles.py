@@ -45,6 +45,12 @@ ROLE_PERMISSIONS[EDITOR] = sorted(
     {
         *ROLE_PERMISSIONS[CORRESPONDENT],
         "articles.delete_article",
+        "articles.add_correction",
+        "articles.change_correction",
+        "articles.view_correction",
+        "articles.add_previewlink",
+        "articles.change_previewlink",
+        "articles.view_previewlink",
         "authors.add_author",
         "authors.delete_author",
         "media_library.change_photo",
@@ -76,9 +82,11 @@ def sync_roles(apps) -> None:
         wanted = []
         for name in names:
             app_label, codename = name.split(".")
-            wanted.append(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            # A model created by a later migration has no permission yet; the
+            # migration that creates it syncs the roles again.
+            if permission is not None:
+                wanted.append(permission)
         group.permissions.set(wanted)
