@@ -2,6 +2,7 @@ from content_editor.admin import ContentEditor, ContentEditorInline
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin_history import ArticleHistoryAdminMixin, CorrectionInline
 from articles.models import Article, Byline, PhotoBlock, PullQuoteBlock, RichTextBlock
 
 
@@ -19,7 +20,7 @@ class PhotoBlockInline(ContentEditorInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentEditor):
+class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
     list_display = [
         "headline",
         "section",
@@ -61,6 +62,7 @@ class ArticleAdmin(ContentEditor):
         ContentEditorInline.create(model=RichTextBlock),
         PhotoBlockInline,
         ContentEditorInline.create(model=PullQuoteBlock),
+        CorrectionInline,
     ]
 
     @admin.display(boolean=True, description=_("live"))
