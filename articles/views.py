@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from articles import trust_views
 from articles.models import BLOCK_MODELS, Article
 from authors.models import Author
 from sections.models import Section
@@ -57,11 +58,16 @@ def article_detail(request, section, year, month, day, slug):
         requested_day = datetime.date(year, month, day)
     except ValueError as error:
         raise Http404("No such date.") from error
-    article = get_object_or_404(
-        visible_articles(request).prefetch_related("bylines__author__photo"),
-        section__slug=section,
-        slug=slug,
-    )
+    try:
+        article = get_object_or_404(
+            visible_articles(request).prefetch_related("bylines__author__photo"),
+            section__slug=section,
+            slug=slug,
+        )
+    except Http404:
+        if trust_views.is_withdrawn(section=section, slug=slug):
+            return trust_views.gone_response(request)
+        raise
     canonical = article.get_absolute_url()
     if canonical is None:
         raise Http404("This article has no publication date yet.")
