@@ -13,6 +13,7 @@ its revert-through-the-change-form does not restore content-editor blocks, bylin
 and tags together, which `articles.history.revert_article` does.
 """
 
+import json
 from datetime import timedelta
 
 import reversion
@@ -54,6 +55,7 @@ from articles.history import (
     revision_version_number,
     story_from_article,
     story_from_revision,
+    user_display_name,
 )
 from articles.models import Article, ArticleStatus, Correction, PreviewLink
 
@@ -64,6 +66,11 @@ TEMPLATE_DIR = "admin/articles/article/history"
 
 def _when(moment) -> str:
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def _change_message_text(message) -> str:
+    """The admin's change message in the JSON form LogEntry (and Revision) read back."""
+    return message if isinstance(message, str) else json.dumps(message)
 
 
 class ArticleVersionFormMixin(forms.Form):
@@ -267,12 +274,12 @@ class ArticleHistoryAdminMixin:
 
     def log_addition(self, request, obj, message):
         if reversion.is_active():
-            reversion.set_comment(message)
+            reversion.set_comment(_change_message_text(message))
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
         if reversion.is_active():
-            reversion.set_comment(message)
+            reversion.set_comment(_change_message_text(message))
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
@@ -380,7 +387,7 @@ class ArticleHistoryAdminMixin:
             {
                 "revision": version.revision,
                 "number": revision_version_number(version),
-                "user": version.revision.user,
+                "by": user_display_name(version.revision.user),
                 "comment": version.revision.get_comment(),
                 "when": _when(version.revision.date_created),
             }
@@ -404,6 +411,7 @@ class ArticleHistoryAdminMixin:
             article,
             _("Revision of %(when)s") % {"when": _when(revision.date_created)},
             revision=revision,
+            saved_by=user_display_name(revision.user),
             story=story_from_revision(revision, article.pk),
             history_url=self._url("history", article.pk),
             revert_url=self._url("revert", article.pk, revision.pk),
@@ -532,6 +540,9 @@ class ArticleHistoryAdminMixin:
                     "url": request.build_absolute_uri(link.get_absolute_url()),
                     "expires": _when(link.expires_at),
                     "created": _when(link.created_at),
+                    "created_by": user_display_name(link.created_by)
+                    if link.created_by
+                    else "",
                     "revoked": _when(link.revoked_at),
                     "revision_when": _when(link.revision.date_created)
                     if link.revision
