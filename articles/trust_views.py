@@ -2,7 +2,6 @@
 
 from content_editor.contents import contents_for_item
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -89,12 +88,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         article, blocks = _article_from_revision(link.revision, link.article_id)
     else:
         article = get_object_or_404(
-            Article.objects.for_listing().prefetch_related(
-                Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("author__photo"),
-                )
-            ),
+            Article.objects.for_listing().prefetch_related("bylines__author__photo"),
             pk=link.article_id,
         )
         blocks = contents_for_item(article, BLOCK_MODELS).body
