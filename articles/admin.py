@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import workflow
+from articles.admin_history import ArticleHistoryAdminMixin, CorrectionInline
 from articles.models import (
     Article,
     ArticleStatus,
@@ -130,7 +131,7 @@ class TransitionForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentEditor):
+class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
     list_display = [
         "headline",
         "section",
@@ -178,6 +179,7 @@ class ArticleAdmin(ContentEditor):
         RichTextBlockInline,
         PhotoBlockInline,
         PullQuoteBlockInline,
+        CorrectionInline,
     ]
     actions = ["publish_selected", "unpublish_selected"]
 

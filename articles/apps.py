@@ -9,3 +9,7 @@ class ArticlesConfig(AppConfig):
         from articles import signals
 
         signals.connect()
+
+        from articles.history import register_history
+
+        register_history()

@@ -1,5 +1,9 @@
+import secrets
+from datetime import timedelta
+
 from content_editor.models import Region, create_plugin_base
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -7,6 +11,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from articles.indexes import SearchVectorIndex
 from media_library.models import format_credit
@@ -157,6 +162,14 @@ class Article(models.Model):
         verbose_name=_("related articles"),
         help_text=_("Chosen by editors; when empty, articles sharing tags are shown."),
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up by one with every saved edit; a stale edit is refused."),
+    )
+    # The tag links themselves, so that history can record and restore them.
+    tagged_items = GenericRelation(TaggedItem)
 
     # Plain text of the body blocks, for search snippets and the SQLite fallback.
     search_text = models.TextField(
@@ -449,3 +462,160 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", _("Correction")
+    CLARIFICATION = "clarification", _("Clarification")
+    UPDATE = "update", _("Update")
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Notes on articles a reader may see now, newest first."""
+        return (
+            self.filter(article__in=Article.objects.published())
+            .select_related("article__section")
+            .order_by("-published_at", "-pk")
+        )
+
+
+class Correction(models.Model):
+    """A correction, clarification or update note, published with its article."""
+
+    article = models.ForeignKey(
+        Article,
+        models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("article"),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=CorrectionKind,
+        default=CorrectionKind.CORRECTION,
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "What was wrong and what is right now, or what was added, in plain sentences."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("time shown"),
+        default=timezone.now,
+        help_text=_(
+            "Shown next to the note on the article and in the corrections list."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CorrectionKind.values),
+                name="correction_kind_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_at"], name="correction_newest_first"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        """The note's place on its article's page."""
+        url = self.article.get_absolute_url()
+        return f"{url}#correction-{self.pk}" if url else None
+
+
+def new_preview_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def default_preview_expiry():
+    return timezone.now() + timedelta(days=PreviewLink.DEFAULT_DAYS)
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Links that still open: neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A secret address that shows an unpublished article to someone without an account."""
+
+    DEFAULT_DAYS = 7
+
+    article = models.ForeignKey(
+        Article,
+        models.CASCADE,
+        related_name="preview_links",
+        verbose_name=_("article"),
+    )
+    # Empty for a link that always shows the latest saved version.
+    revision = models.ForeignKey(
+        "reversion.Revision",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+    token = models.CharField(
+        _("token"),
+        max_length=64,
+        unique=True,
+        default=new_preview_token,
+        editable=False,
+    )
+    note = models.CharField(
+        _("shared with"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who the link is for, so it can be found and revoked later."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    expires_at = models.DateTimeField(_("expires"), default=default_preview_expiry)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"Preview of {self.article}"
+
+    def get_absolute_url(self):
+        return reverse("trust:preview", kwargs={"token": self.token})
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -47,6 +47,12 @@ ROLE_PERMISSIONS[EDITOR] = sorted(
         "articles.publish_article",
         "articles.unpublish_article",
         "articles.return_article",
+        "articles.add_correction",
+        "articles.change_correction",
+        "articles.view_correction",
+        "articles.add_previewlink",
+        "articles.change_previewlink",
+        "articles.view_previewlink",
         "authors.add_author",
         "authors.change_author",
         "authors.delete_author",
@@ -105,6 +111,8 @@ def sync_roles(apps) -> None:
             permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename
             ).first()
+            # A model created by a later migration has no permission yet; the
+            # migration that creates it syncs the roles again.
             if permission is not None:
                 wanted.append(permission)
         group.permissions.set(wanted)

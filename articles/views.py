@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles import listings
+from articles import listings, trust_views
 from articles.caching import public_page, site_state
 from articles.models import BLOCK_MODELS, Article, ArticleRedirect, Byline
 from articles.search import clean_query, highlighted_snippet, search_articles
@@ -143,6 +143,8 @@ def article_detail(request, section, year, month, day, slug):
         .first()
     )
     if article is None:
+        if trust_views.is_withdrawn(section=section, slug=slug):
+            return trust_views.gone_response(request)
         return redirect_from_old_address(request)
     canonical = article.get_absolute_url()
     if canonical is None:

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.distribution_urls")),
+    path("", include("articles.trust_urls")),
     path("", include("articles.urls")),
 ]
 

@@ -108,21 +108,23 @@ def test_caption_and_credit_overrides_win_over_the_library(client):
 
 
 @pytest.mark.parametrize(
-    "status, offset",
+    "status, offset, answer",
     [
-        (ArticleStatus.DRAFT, -1),
-        (ArticleStatus.IN_REVIEW, -1),
-        (ArticleStatus.UNPUBLISHED, -1),
-        (ArticleStatus.PUBLISHED, +1),
+        (ArticleStatus.DRAFT, -1, 404),
+        (ArticleStatus.IN_REVIEW, -1, 404),
+        (ArticleStatus.UNPUBLISHED, -1, 410),
+        (ArticleStatus.PUBLISHED, +1, 404),
     ],
 )
-def test_readers_cannot_open_unpublished_or_scheduled_articles(client, status, offset):
-    """Anything not yet public answers 404 to readers."""
+def test_readers_cannot_open_unpublished_or_scheduled_articles(
+    client, status, offset, answer
+):
+    """Anything not yet public answers 404 to readers; a withdrawn article 410 Gone."""
     article = make_article(
         status=status, published_at=timezone.now() + timedelta(hours=offset)
     )
 
-    assert client.get(article.get_absolute_url()).status_code == 404
+    assert client.get(article.get_absolute_url()).status_code == answer
 
 
 def test_staff_who_edit_articles_can_preview_a_scheduled_article_uncached(

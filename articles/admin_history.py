@@ -1,0 +1,627 @@
+"""Edit safety in the article admin: history, revert, stale-save refusal, presence,
+preview links and corrections.
+
+Everything here is a mixin so that it combines with the article admin:
+
+    class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
+        inlines = [..., CorrectionInline]
+
+The mixin comes first in the MRO: it wraps `changeform_view` in a revision, adds the
+hidden version field to the form, checks it under a row lock, and replaces the admin's
+history page with the revision list. django-reversion's `VersionAdmin` is not used;
+its revert-through-the-change-form does not restore content-editor blocks, bylines
+and tags together, which `articles.history.revert_article` does.
+"""
+
+import json
+from datetime import timedelta
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import (
+    Http404,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from reversion.models import Revision
+
+from articles import presence
+from articles.history import (
+    RevertRefused,
+    StaleEditError,
+    article_versions,
+    claim_next_version,
+    compare_stories,
+    last_save,
+    record_story,
+    revert_article,
+    revision_for_version_number,
+    revision_version_number,
+    story_from_article,
+    story_from_revision,
+    user_display_name,
+)
+from articles.models import Article, ArticleStatus, Correction, PreviewLink
+
+VERSION_FIELD = "expected_version"
+TOOLS_FIELD = "history_and_sharing"
+TEMPLATE_DIR = "admin/articles/article/history"
+
+
+def _when(moment) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def _change_message_text(message) -> str:
+    """The admin's change message in the JSON form LogEntry (and Revision) read back."""
+    return message if isinstance(message, str) else json.dumps(message)
+
+
+class ArticleVersionFormMixin(forms.Form):
+    """A hidden copy of the version the editor started from, checked under a row lock."""
+
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields[VERSION_FIELD].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        expected = cleaned_data.get(VERSION_FIELD)
+        # Held until the admin's transaction ends: a concurrent save of the same
+        # article waits here and then sees the new version.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if expected is None:
+            raise ValidationError(
+                _("This form has no version number; reload the article and try again."),
+                code="no_version",
+            )
+        if current is not None and current != expected:
+            self.stale_from = expected
+            # Everything typed stays in the form; a second save after merging by hand
+            # starts from the version now saved.
+            data = self.data.copy()
+            data[self.add_prefix(VERSION_FIELD)] = str(current)
+            self.data = data
+            raise ValidationError(
+                stale_notice(self.instance.pk, expected), code="stale"
+            )
+        return cleaned_data
+
+
+def stale_notice(article_pk: int, expected: int) -> str:
+    """The refusal message, with what changed since the editor opened the article."""
+    saved = last_save(article_pk)
+    article = Article.objects.get(pk=article_pk)
+    base = revision_for_version_number(article, expected)
+    newest = revision_for_version_number(article, saved.version)
+    changes = None
+    if base is not None:
+        newer = (
+            story_from_revision(newest, article_pk)
+            if newest is not None
+            else story_from_article(article)
+        )
+        changes = compare_stories(story_from_revision(base, article_pk), newer)
+    return mark_safe(
+        render_to_string(
+            f"{TEMPLATE_DIR}/stale_notice.html",
+            {
+                "saved": saved,
+                "saved_at": _when(saved.saved_at),
+                "changes": changes,
+                "article": article,
+            },
+        )
+    )
+
+
+class CorrectionFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        adding = any(
+            form.has_changed() and not form.cleaned_data.get("DELETE", False)
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+        )
+        if adding and self.instance.status != ArticleStatus.PUBLISHED:
+            raise ValidationError(
+                _("Corrections and updates are added to published articles only.")
+            )
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    formset = CorrectionFormSet
+    extra = 0
+    fields = ["kind", "text", "published_at"]
+    verbose_name = gettext_lazy("correction, clarification or update")
+    verbose_name_plural = gettext_lazy("corrections, clarifications and updates")
+
+
+class PreviewLinkForm(forms.Form):
+    days = forms.IntegerField(
+        label=gettext_lazy("Expires after (days)"),
+        min_value=1,
+        max_value=90,
+        initial=PreviewLink.DEFAULT_DAYS,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Shared with"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("A name or a role, e.g. “legal review”."),
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ArticleHistoryAdminMixin:
+    """Revisions, revert, stale-save refusal, presence and preview links for articles.
+
+    Intended MRO: ``class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor)``, with
+    ``CorrectionInline`` in its ``inlines``.
+    """
+
+    object_history_template = f"{TEMPLATE_DIR}/revision_list.html"
+
+    # -- the change form ----------------------------------------------------
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["articles/admin/presence.js"])
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": list(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is not None and VERSION_FIELD not in fieldsets[0][1]["fields"]:
+            fieldsets[0][1]["fields"].append(VERSION_FIELD)
+            fieldsets.append(
+                (_("History and sharing"), {"fields": [TOOLS_FIELD]}),
+            )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, TOOLS_FIELD] if obj is not None else readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        fields = kwargs.pop("fields", None) or flatten_fieldsets(
+            self.get_fieldsets(request, obj)
+        )
+        kwargs["fields"] = [name for name in fields if name != VERSION_FIELD]
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (ArticleVersionFormMixin, form), {})
+
+    @admin.display(description=gettext_lazy("history and sharing"))
+    def history_and_sharing(self, obj):
+        active = obj.preview_links.active().count()
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            self._url("history", obj.pk),
+            _("Revisions: view, compare, restore"),
+            self._url("previews", obj.pk),
+            _("Preview links (%(count)s active)") % {"count": active},
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            if object_id is not None:
+                self._note_presence(request, object_id)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                return super().changeform_view(
+                    request, object_id, form_url, extra_context
+                )
+        except StaleEditError:
+            # A race the form's locked check could not see (a database without row
+            # locks): render again, and that check now explains the refusal.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = claim_next_version(
+                article_pk=obj.pk,
+                expected_version=form.cleaned_data[VERSION_FIELD],
+            )
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            for correction in formset.save(commit=False):
+                if correction.created_by_id is None:
+                    correction.created_by = request.user
+                correction.save()
+            for correction in formset.deleted_objects:
+                correction.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if reversion.is_active():
+            record_story(form.instance)
+
+    def log_addition(self, request, obj, message):
+        if reversion.is_active():
+            reversion.set_comment(_change_message_text(message))
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        if reversion.is_active():
+            reversion.set_comment(_change_message_text(message))
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if "_continue" not in request.POST:
+            presence.stop_editing(obj.pk, request.user)
+        return super().response_change(request, obj)
+
+    def _note_presence(self, request, object_id):
+        try:
+            pk = int(unquote(object_id))
+        except (TypeError, ValueError):
+            return
+        if not Article.objects.filter(pk=pk).exists():
+            return
+        for person in presence.others_editing(pk, request.user):
+            messages.warning(
+                request,
+                _("%(name)s is also editing this article (opened at %(time)s).")
+                % {"name": person.name, "time": _when(person.opened_at)},
+            )
+        presence.mark_editing(pk, request.user)
+
+    # -- extra pages --------------------------------------------------------
+
+    def get_urls(self):
+        prefix = f"{self.model._meta.app_label}_{self.model._meta.model_name}"
+
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        extra = [
+            path(
+                "<path:object_id>/history/compare/",
+                wrap(self.compare_view),
+                name=f"{prefix}_compare",
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/",
+                wrap(self.revision_view),
+                name=f"{prefix}_revision",
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/revert/",
+                wrap(self.revert_view),
+                name=f"{prefix}_revert",
+            ),
+            path(
+                "<path:object_id>/previews/",
+                wrap(self.previews_view),
+                name=f"{prefix}_previews",
+            ),
+            path(
+                "<path:object_id>/previews/<int:link_id>/revoke/",
+                wrap(self.revoke_preview_view),
+                name=f"{prefix}_revoke_preview",
+            ),
+            path(
+                "<path:object_id>/presence/",
+                wrap(self.presence_view),
+                name=f"{prefix}_presence",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def _article_or_404(self, request, object_id) -> Article:
+        try:
+            pk = int(unquote(object_id))
+        except (TypeError, ValueError) as error:
+            raise Http404("No such article.") from error
+        article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def _revision_or_404(self, article: Article, revision_id) -> Revision:
+        version = article_versions(article).filter(revision_id=revision_id).first()
+        if version is None:
+            raise Http404("No such revision of this article.")
+        return version.revision
+
+    def _context(self, request, article, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "object": article,
+            "title": title,
+            "has_change_permission": self.has_change_permission(request, article),
+            **extra,
+        }
+
+    def _url(self, name, *args):
+        opts = self.model._meta
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{name}",
+            args=args,
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self._article_or_404(request, object_id)
+        page = Paginator(article_versions(article), 50).get_page(
+            request.GET.get("page")
+        )
+        rows = [
+            {
+                "revision": version.revision,
+                "number": revision_version_number(version),
+                "by": user_display_name(version.revision.user),
+                "comment": version.revision.get_comment(),
+                "when": _when(version.revision.date_created),
+            }
+            for version in page
+        ]
+        context = self._context(
+            request,
+            article,
+            _("History of “%(article)s”") % {"article": article},
+            rows=rows,
+            page=page,
+            compare_url=self._url("compare", article.pk),
+        )
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def revision_view(self, request, object_id, revision_id):
+        article = self._article_or_404(request, object_id)
+        revision = self._revision_or_404(article, revision_id)
+        context = self._context(
+            request,
+            article,
+            _("Revision of %(when)s") % {"when": _when(revision.date_created)},
+            revision=revision,
+            saved_by=user_display_name(revision.user),
+            story=story_from_revision(revision, article.pk),
+            history_url=self._url("history", article.pk),
+            revert_url=self._url("revert", article.pk, revision.pk),
+            previews_url=self._url("previews", article.pk),
+        )
+        return TemplateResponse(
+            request, f"{TEMPLATE_DIR}/revision_detail.html", context
+        )
+
+    def compare_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        try:
+            old_id = int(request.GET.get("a", ""))
+        except ValueError as error:
+            raise Http404("Choose a revision to compare.") from error
+        old = self._revision_or_404(article, old_id)
+        new_id = request.GET.get("b", "current")
+        new = None
+        if new_id != "current":
+            try:
+                new = self._revision_or_404(article, int(new_id))
+            except ValueError as error:
+                raise Http404("Choose a revision to compare.") from error
+        if new is not None and new.date_created < old.date_created:
+            old, new = new, old
+        old_story = story_from_revision(old, article.pk)
+        new_story = (
+            story_from_revision(new, article.pk) if new else story_from_article(article)
+        )
+        context = self._context(
+            request,
+            article,
+            _("Compare revisions of “%(article)s”") % {"article": article},
+            old=old,
+            new=new,
+            old_when=_when(old.date_created),
+            new_when=_when(new.date_created) if new else "",
+            changes=compare_stories(old_story, new_story),
+            history_url=self._url("history", article.pk),
+        )
+        return TemplateResponse(request, f"{TEMPLATE_DIR}/compare.html", context)
+
+    def revert_view(self, request, object_id, revision_id):
+        article = self._article_or_404(request, object_id)
+        revision = self._revision_or_404(article, revision_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                expected = int(request.POST.get(VERSION_FIELD, ""))
+            except ValueError:
+                expected = None
+            try:
+                revert_article(
+                    article=article,
+                    revision=revision,
+                    user=request.user,
+                    expected_version=expected,
+                )
+            except RevertRefused as error:
+                messages.error(request, str(error))
+                return HttpResponseRedirect(self._url("history", article.pk))
+            except StaleEditError as error:
+                messages.error(
+                    request,
+                    _(
+                        "Not restored: %(name)s saved this article at %(time)s, after "
+                        "you opened this page. Compare again before restoring."
+                    )
+                    % {
+                        "name": error.last_save.user_name,
+                        "time": _when(error.last_save.saved_at),
+                    },
+                )
+                return HttpResponseRedirect(self._url("history", article.pk))
+            messages.success(
+                request,
+                _("The revision of %(when)s was restored as a new revision.")
+                % {"when": _when(revision.date_created)},
+            )
+            return HttpResponseRedirect(self._url("change", article.pk))
+        context = self._context(
+            request,
+            article,
+            _("Restore the revision of %(when)s?")
+            % {"when": _when(revision.date_created)},
+            revision=revision,
+            changes=compare_stories(
+                story_from_article(article), story_from_revision(revision, article.pk)
+            ),
+            expected_version=article.version,
+            history_url=self._url("history", article.pk),
+        )
+        return TemplateResponse(request, f"{TEMPLATE_DIR}/revert_confirm.html", context)
+
+    def _may_share(self, request, article) -> bool:
+        return self.has_change_permission(request, article) and request.user.has_perm(
+            "articles.add_previewlink"
+        )
+
+    def previews_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        may_share = self._may_share(request, article)
+        form = PreviewLinkForm(
+            request.POST or None, initial={"revision": request.GET.get("revision")}
+        )
+        if request.method == "POST":
+            if not may_share:
+                raise PermissionDenied
+            if form.is_valid():
+                link = self._create_preview(request, article, form)
+                if link is not None:
+                    return HttpResponseRedirect(self._url("previews", article.pk))
+        revision_id = form["revision"].value()
+        links = article.preview_links.select_related("created_by", "revision")
+        context = self._context(
+            request,
+            article,
+            _("Preview links for “%(article)s”") % {"article": article},
+            form=form,
+            may_share=may_share,
+            for_revision=revision_id,
+            links=[
+                {
+                    "link": link,
+                    "url": request.build_absolute_uri(link.get_absolute_url()),
+                    "expires": _when(link.expires_at),
+                    "created": _when(link.created_at),
+                    "created_by": user_display_name(link.created_by)
+                    if link.created_by
+                    else "",
+                    "revoked": _when(link.revoked_at),
+                    "revision_when": _when(link.revision.date_created)
+                    if link.revision
+                    else "",
+                    "revoke_url": self._url("revoke_preview", article.pk, link.pk),
+                }
+                for link in links
+            ],
+            history_url=self._url("history", article.pk),
+        )
+        return TemplateResponse(request, f"{TEMPLATE_DIR}/previews.html", context)
+
+    def _create_preview(self, request, article, form) -> PreviewLink | None:
+        revision = None
+        if form.cleaned_data["revision"]:
+            revision = self._revision_or_404(article, form.cleaned_data["revision"])
+        elif article.is_published:
+            messages.error(
+                request,
+                _(
+                    "This article is already public: share its address. Preview links "
+                    "are for unpublished articles and earlier revisions."
+                ),
+            )
+            return None
+        link = PreviewLink.objects.create(
+            article=article,
+            revision=revision,
+            note=form.cleaned_data["note"],
+            created_by=request.user,
+            expires_at=timezone.now() + timedelta(days=form.cleaned_data["days"]),
+        )
+        messages.success(
+            request,
+            format_html(
+                _("Preview link created: {} (expires {})."),
+                request.build_absolute_uri(link.get_absolute_url()),
+                _when(link.expires_at),
+            ),
+        )
+        return link
+
+    def revoke_preview_view(self, request, object_id, link_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        if not self._may_share(request, article):
+            raise PermissionDenied
+        with transaction.atomic():
+            link = get_object_or_404(
+                article.preview_links.select_for_update(), pk=link_id
+            )
+            if link.revoked_at is None:
+                link.revoked_at = timezone.now()
+                link.save(update_fields=["revoked_at"])
+        messages.success(
+            request, _("The preview link was revoked; it now answers 404.")
+        )
+        return HttpResponseRedirect(self._url("previews", article.pk))
+
+    def presence_view(self, request, object_id):
+        """The change form's heartbeat: keeps the editor listed, returns the others."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        presence.mark_editing(article.pk, request.user)
+        others = presence.others_editing(article.pk, request.user)
+        return JsonResponse(
+            {
+                "others": [
+                    {
+                        "name": person.name,
+                        "opened_at": person.opened_at.isoformat(),
+                        "message": _(
+                            "%(name)s is also editing this article (opened at %(time)s)."
+                        )
+                        % {"name": person.name, "time": _when(person.opened_at)},
+                    }
+                    for person in others
+                ]
+            }
+        )

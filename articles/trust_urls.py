@@ -1,0 +1,11 @@
+from django.urls import path
+
+from articles import trust_feeds, trust_views
+
+app_name = "trust"
+
+urlpatterns = [
+    path("preview/<str:token>/", trust_views.preview, name="preview"),
+    path("corrections/", trust_views.correction_list, name="corrections"),
+    path("corrections/feed/", trust_feeds.CorrectionsFeed(), name="corrections_feed"),
+]

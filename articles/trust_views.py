@@ -1,0 +1,109 @@
+"""Public views for trust: shareable previews, the corrections page, withdrawn articles."""
+
+from content_editor.contents import contents_for_item
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
+from reversion.models import Revision
+from taggit.models import Tag, TaggedItem
+
+from articles.history import tag_names_in, versions_by_model
+from articles.models import (
+    BLOCK_MODELS,
+    Article,
+    ArticleStatus,
+    Byline,
+    Correction,
+    PreviewLink,
+)
+
+CORRECTIONS_PER_PAGE = 20
+
+
+def is_withdrawn(*, section: str, slug: str) -> bool:
+    """Whether the address belongs to an article that was published and then taken down."""
+    return Article.objects.filter(
+        section__slug=section, slug=slug, status=ArticleStatus.UNPUBLISHED
+    ).exists()
+
+
+def gone_response(request: HttpRequest) -> HttpResponse:
+    """410 Gone, with a short note, for a withdrawn article's address."""
+    return render(request, "articles/article_gone.html", status=410)
+
+
+def keep_private(response: HttpResponse) -> HttpResponse:
+    """Keep a preview out of every cache and every search index."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _cached_queryset(model, items: list):
+    """A queryset that answers from `items`, the way prefetch_related fills one."""
+    queryset = model.objects.all()
+    queryset._result_cache = items
+    queryset._prefetch_done = True
+    return queryset
+
+
+def _article_from_revision(revision: Revision, article_pk: int):
+    """The article as stored in a revision, read-only, with its body, bylines and tags."""
+    grouped = versions_by_model(revision)
+    article_version = next(
+        v for v in grouped[Article] if v.object_id == str(article_pk)
+    )
+    article = article_version._object_version.object
+    blocks = sorted(
+        (
+            v._object_version.object
+            for model in BLOCK_MODELS
+            for v in grouped.get(model, [])
+        ),
+        key=lambda block: (block.ordering, block.pk),
+    )
+    bylines = sorted(
+        (v._object_version.object for v in grouped.get(Byline, [])),
+        key=lambda byline: (byline.position, byline.pk),
+    )
+    tags = list(Tag.objects.filter(name__in=tag_names_in(grouped.get(TaggedItem, []))))
+    article._prefetched_objects_cache = {
+        "bylines": _cached_queryset(Byline, bylines),
+        "tags": _cached_queryset(Tag, tags),
+        "corrections": _cached_queryset(Correction, []),
+    }
+    return article, [block for block in blocks if block.region == "body"]
+
+
+@require_safe
+def preview(request: HttpRequest, token: str) -> HttpResponse:
+    """An unpublished article (or one revision of it) for whoever holds the link."""
+    link = get_object_or_404(
+        PreviewLink.objects.active().select_related("revision"), token=token
+    )
+    if link.revision_id:
+        article, blocks = _article_from_revision(link.revision, link.article_id)
+    else:
+        article = get_object_or_404(
+            Article.objects.for_listing().prefetch_related("bylines__author__photo"),
+            pk=link.article_id,
+        )
+        blocks = contents_for_item(article, BLOCK_MODELS).body
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "blocks": blocks, "preview": True, "preview_link": link},
+    )
+    return keep_private(response)
+
+
+@require_safe
+def correction_list(request: HttpRequest) -> HttpResponse:
+    """Corrections, clarifications and updates on published articles, newest first."""
+    page = Paginator(Correction.objects.public(), CORRECTIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "articles/correction_list.html", {"page": page})
