@@ -30,6 +30,7 @@ from articles.models import Article, ArticleStatus
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
+CHROME_GENERATION_KEY = "newsroom:chrome-generation"
 
 
 @dataclass
@@ -45,17 +46,29 @@ class SiteState:
         )
 
 
-def content_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
+def _generation(key: str) -> int:
+    generation = cache.get(key)
     if generation is None:
         # A time-based start: a generation evicted from the cache never comes back.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, time.time_ns())
+        cache.add(key, time.time_ns(), timeout=None)
+        generation = cache.get(key, time.time_ns())
     return generation
 
 
+def _bump(key: str) -> None:
+    cache.set(key, time.time_ns(), timeout=None)
+
+
+def content_generation() -> int:
+    return _generation(GENERATION_KEY)
+
+
 def bump_content_generation() -> None:
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    _bump(GENERATION_KEY)
+
+
+def bump_chrome_generation() -> None:
+    _bump(CHROME_GENERATION_KEY)
 
 
 def content_changed(**kwargs) -> None:
@@ -68,6 +81,25 @@ def content_changed(**kwargs) -> None:
         return
     bump_content_generation()
     transaction.on_commit(bump_content_generation)
+
+
+def chrome_changed(**kwargs) -> None:
+    """Signal receiver for the masthead, navigation and footer: they change rarely, so
+    they are cached apart from articles and survive the desk's many article saves."""
+    if kwargs.get("raw"):
+        return
+    bump_chrome_generation()
+    transaction.on_commit(bump_chrome_generation)
+    content_changed(**kwargs)
+
+
+def cached_chrome() -> Chrome:
+    key = f"newsroom:chrome:{_generation(CHROME_GENERATION_KEY)}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = load_chrome()
+        cache.set(key, chrome, timeout=None)
+    return chrome
 
 
 def next_scheduled_publication() -> datetime | None:
@@ -97,7 +129,7 @@ def site_state() -> SiteState:
     # exact even when the cache server's clock and ours disagree.
     if state is None or state.is_stale():
         state = SiteState(
-            chrome=load_chrome(), next_publication=next_scheduled_publication()
+            chrome=cached_chrome(), next_publication=next_scheduled_publication()
         )
         timeout = seconds_until(state.next_publication, settings.PAGE_CACHE_SECONDS)
         if timeout > 0:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.caching import content_changed
+from articles.caching import chrome_changed, content_changed
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -30,13 +30,11 @@ PUBLIC_CONTENT_MODELS = [
     Author,
     AuthorLink,
     Photo,
-    Section,
-    SiteSettings,
-    SocialLink,
-    Partner,
     Tag,
     TaggedItem,
 ]
+# The masthead, navigation and footer: cached on their own, see caching.chrome_changed.
+CHROME_MODELS = [Section, SiteSettings, SocialLink, Partner]
 TEXT_BLOCK_MODELS = [RichTextBlock, PullQuoteBlock]
 
 
@@ -45,6 +43,10 @@ def connect() -> None:
         uid = f"content-changed-{model._meta.label_lower}"
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    for model in CHROME_MODELS:
+        uid = f"chrome-changed-{model._meta.label_lower}"
+        post_save.connect(chrome_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(chrome_changed, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(
         content_changed,
         sender=Article.related_articles.through,

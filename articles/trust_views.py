@@ -4,11 +4,13 @@ from content_editor.contents import contents_for_item
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 from reversion.models import Revision
 from taggit.models import Tag, TaggedItem
 
+from articles.caching import public_page
 from articles.history import tag_names_in, versions_by_model
 from articles.models import (
     BLOCK_MODELS,
@@ -23,9 +25,16 @@ CORRECTIONS_PER_PAGE = 20
 
 
 def is_withdrawn(*, section: str, slug: str) -> bool:
-    """Whether the address belongs to an article that was published and then taken down."""
+    """Whether the address belongs to an article that was published and then taken down.
+
+    One that was unpublished before its scheduled time never went out: its address
+    stays a plain 404, so withdrawing a story does not reveal that it existed.
+    """
     return Article.objects.filter(
-        section__slug=section, slug=slug, status=ArticleStatus.UNPUBLISHED
+        section__slug=section,
+        slug=slug,
+        status=ArticleStatus.UNPUBLISHED,
+        published_at__lte=timezone.now(),
     ).exists()
 
 
@@ -101,6 +110,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def correction_list(request: HttpRequest) -> HttpResponse:
     """Corrections, clarifications and updates on published articles, newest first."""
     page = Paginator(Correction.objects.public(), CORRECTIONS_PER_PAGE).get_page(

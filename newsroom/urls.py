@@ -4,8 +4,10 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("articles.distribution_urls")),
+    # Fixed paths first (/corrections/feed/, /preview/…), then feeds, then the pages
+    # whose first segment is a section slug.
     path("", include("articles.trust_urls")),
+    path("", include("articles.distribution_urls")),
     path("", include("articles.urls")),
 ]
 

@@ -120,3 +120,15 @@ def make_draft(*, section=None, authors=(), created_by=None, **fields):
     return make_article(
         section=section, authors=authors, created_by=created_by, **fields
     )
+
+
+def expected_status_of_hidden(article) -> int:
+    """What a reader gets at a hidden article's address: 410 once it was live, else 404."""
+    from django.utils import timezone
+
+    was_live = (
+        article.status == ArticleStatus.UNPUBLISHED
+        and article.published_at is not None
+        and article.published_at <= timezone.now()
+    )
+    return 410 if was_live else 404

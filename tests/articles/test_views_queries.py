@@ -4,8 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from articles.caching import site_state
-from sections.models import SiteSettings
+from articles.caching import cached_chrome, site_state
+from articles.models import Article
+from sections.models import Section, SiteSettings
 from tests.factories import (
     add_photo_block,
     add_text,
@@ -64,14 +65,15 @@ def page_urls(desk):
 def test_a_first_visit_stays_within_the_query_budget(
     client, crowded_desk, django_assert_max_num_queries, page
 ):
-    """A page nobody has seen since the last change, twenty rich articles long, needs at most 10 queries.
+    """A page nobody has seen since the last article change, twenty rich articles long, needs at most 10 queries.
 
-    The site chrome is shared by every page and read once per change (see
-    test_site_state_is_read_once_per_change); the page itself starts uncached.
+    The chrome (masthead, navigation, footer) is cached apart from articles and
+    survives their saves (see test_an_article_save_keeps_the_chrome_cached); the page
+    and the schedule lookup start uncached.
     """
     url = page_urls(crowded_desk)[page]
     cache.clear()
-    site_state()
+    cached_chrome()
 
     with django_assert_max_num_queries(QUERY_BUDGET):
         response = client.get(url)
@@ -106,3 +108,27 @@ def test_site_state_is_read_once_per_change(
 
     with django_assert_num_queries(0):
         site_state()
+
+
+def test_an_article_save_keeps_the_chrome_cached(
+    crowded_desk, django_assert_num_queries
+):
+    """Saving a story forgets cached pages but not the masthead and footer."""
+    cache.clear()
+    cached_chrome()
+
+    Article.objects.published().first().save()
+
+    with django_assert_num_queries(0):
+        cached_chrome()
+
+
+def test_a_chrome_change_is_read_again(crowded_desk, django_assert_max_num_queries):
+    """Editing a section or the site settings refreshes the chrome on the next page."""
+    cache.clear()
+    cached_chrome()
+
+    Section.objects.first().save()
+
+    with django_assert_max_num_queries(4):
+        cached_chrome()

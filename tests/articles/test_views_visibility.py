@@ -3,6 +3,7 @@
 import pytest
 from pytest_django.asserts import assertNotContains
 
+from tests.factories import expected_status_of_hidden
 from tests.site_content import HIDDEN_MARK, build_newsroom, public_urls
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +37,16 @@ def test_search_for_hidden_words_finds_nothing(client, newsroom):
 
 
 def test_no_hidden_article_answers_at_its_address(client, newsroom):
-    """Every hidden article's address answers 404 to a reader."""
+    """A hidden article's address answers 404, or 410 once it was live and withdrawn."""
     for article in newsroom.hidden:
         url = article.get_absolute_url()
         if url is None:
             continue
-        assert client.get(url).status_code == 404, article.headline
+        response = client.get(url)
+        assert response.status_code == expected_status_of_hidden(article), (
+            article.headline
+        )
+        assertNotContains(response, article.headline, status_code=response.status_code)
 
 
 def test_author_index_counts_only_published_articles(client, newsroom):
