@@ -200,10 +200,7 @@ def page_cache(settings):
     ]
     settings.CACHE_MIDDLEWARE_SECONDS = 600
     client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip("Redis is not running at 127.0.0.1:6379")
+    client.ping()  # Redis is a service the suite needs, like PostgreSQL
     caches["default"].clear()
     yield client
     caches["default"].clear()
