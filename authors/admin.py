@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,6 +14,8 @@ from authors.models import Author, AuthorLink, AuthorProfileChange, ProfileChang
 
 class AuthorLinkInline(admin.TabularInline):
     model = AuthorLink
+    # Editors paste addresses without a scheme; assume the secure one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["kind", "url", "position"]
 

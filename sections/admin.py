@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from sections.models import Partner, Section, SiteSettings, SocialLink
 
@@ -16,12 +17,16 @@ class SectionAdmin(admin.ModelAdmin):
 
 class SocialLinkInline(admin.TabularInline):
     model = SocialLink
+    # Editors paste addresses without a scheme; assume the secure one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["network", "label", "url", "position"]
 
 
 class PartnerInline(admin.TabularInline):
     model = Partner
+    # Editors paste addresses without a scheme; assume the secure one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["name", "url", "position"]
 
