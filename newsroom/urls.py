@@ -2,6 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = f"{settings.NEWSROOM_NAME} newsroom"
+admin.site.site_title = settings.NEWSROOM_NAME
+admin.site.index_title = "Desk"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Fixed paths first (/corrections/feed/, /preview/…), then feeds, then the pages

@@ -92,3 +92,32 @@ def test_unpublishing_a_scheduled_article_cancels_it(scheduled, clock, editor):
 
     assert not Article.objects.published().exists()
     assert Article.objects.get().status == ArticleStatus.UNPUBLISHED
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feed/",
+        "/feed/atom/",
+        "/politics-security/feed/",
+        "/authors/kenji-ono/feed/",
+        "/tags/winter/feed/",
+        "/sitemap-articles.xml",
+        "/news-sitemap.xml",
+        "/tags/winter/",
+        "/search/?q=generators",
+    ],
+)
+def test_feeds_sitemaps_tags_and_search_follow_the_clock(client, scheduled, clock, url):
+    """Feeds, sitemaps, the tag page and search leave the story out at 08:59 and carry it at 09:00."""
+    scheduled.tags.add("winter")
+    path = scheduled.get_absolute_url()
+
+    clock.set(NINE - timedelta(minutes=1))
+    before = client.get(url)
+    clock.set(NINE)
+    after = client.get(url)
+
+    assert after.status_code == 200
+    assert path not in before.content.decode()
+    assert path in after.content.decode()
