@@ -130,6 +130,10 @@ class TransitionForm(forms.Form):
     )
 
 
+# The first fieldsets (story, hero) are drawn above the bylines and body blocks.
+STORY_FIELDSETS = 2
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
     list_display = [
@@ -159,7 +163,6 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
         (
             _("Publishing and metadata"),
             {
-                "classes": ["tabbed"],
                 "fields": [
                     "stage",
                     "published_at",
@@ -261,6 +264,11 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
             ),
             *super().get_urls(),
         ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The first fieldsets (story and hero) come before bylines and body, the rest after.
+        context["story_fieldsets"] = STORY_FIELDSETS
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
