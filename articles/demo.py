@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles import workflow
 from articles.demo_photos import DEFAULT_WIDTH, PhotoSpec, render_photo
 from articles.models import (
     Article,
@@ -1212,7 +1213,7 @@ class DemoLoader:
         sections = self.load_sections()
         authors = self.load_authors()
         users = self.load_accounts(authors)
-        self.load_reference(sections, authors, users["correspondent"])
+        self.load_reference(sections, authors, users["correspondent"], users["editor"])
         for spec in ARTICLES:
             self.load_article(spec, sections, authors, users["editor"])
         return self.report
@@ -1294,14 +1295,14 @@ class DemoLoader:
                 f"The “{name}” group is missing; run `manage.py migrate` first."
             ) from error
 
-    def load_reference(self, sections, authors, correspondent) -> None:
+    def load_reference(self, sections, authors, correspondent, editor) -> None:
         section = sections[REFERENCE_SECTION]
         if Article.objects.filter(section=section, slug=REFERENCE_SLUG).exists():
             return
         article = Article.objects.create(
             section=section,
             slug=REFERENCE_SLUG,
-            status=ArticleStatus.PUBLISHED,
+            status=ArticleStatus.DRAFT,
             hero=self.photo(REFERENCE_HERO),
             created_by=correspondent,
             **REFERENCE,
@@ -1314,22 +1315,26 @@ class DemoLoader:
                 self.add_photo_block(article, REFERENCE_INLINE[part], ordering * 10)
             else:
                 self.add_text(article, part, ordering * 10)
+        workflow.submit_for_review(article=article, user=correspondent)
+        workflow.publish(article=article, user=editor)
+        backdate(article)
 
     def load_article(self, spec: DemoArticle, sections, authors, editor) -> None:
         section = sections[spec.section]
         if Article.objects.filter(section=section, slug=spec.slug).exists():
             return
+        scheduled_for = None
         if spec.scheduled:
             # Tomorrow at a fixed hour, counted from the day the demo is first loaded.
             tomorrow = timezone.localdate() + timedelta(days=1)
-            published_at = datetime.combine(tomorrow, datetime.min.time(), UTC)
-            published_at += timedelta(hours=9)
-        elif spec.status == ArticleStatus.PUBLISHED:
+            scheduled_for = datetime.combine(tomorrow, datetime.min.time(), UTC)
+            scheduled_for += timedelta(hours=9)
+        published_at = None
+        if spec.status == ArticleStatus.PUBLISHED and not spec.scheduled:
+            # The story's own day: publishing keeps a first publication time already set.
             hour = 6 + (len(spec.slug) * 7) % 14  # spread over the working day
             published_at = datetime.combine(spec.day, datetime.min.time(), UTC)
             published_at += timedelta(hours=hour)
-        else:
-            published_at = None
         hero = self.photo(article_photo(spec, spec.hero, "hero")) if spec.hero else None
         article = Article.objects.create(
             section=section,
@@ -1337,7 +1342,7 @@ class DemoLoader:
             headline=spec.headline,
             dek=spec.dek,
             dateline=spec.dateline,
-            status=spec.status,
+            status=ArticleStatus.DRAFT,
             published_at=published_at,
             hero=hero,
             created_by=editor,
@@ -1370,11 +1375,14 @@ class DemoLoader:
             self.count(PullQuoteBlock)
         if split < len(spec.body):
             self.add_text(article, paragraphs_html(spec.body[split:]), ordering + 10)
-        if published_at is not None and published_at < timezone.now():
-            # Written when it went out: the page must not call the story "Updated" today.
-            Article.objects.filter(pk=article.pk).update(
-                created_at=published_at, updated_at=published_at
-            )
+        # Every change of status goes through the workflow, as it would in the admin.
+        if spec.scheduled:
+            workflow.schedule(article=article, user=editor, at=scheduled_for)
+        elif spec.status == ArticleStatus.PUBLISHED:
+            workflow.publish(article=article, user=editor)
+            backdate(article)
+        elif spec.status == ArticleStatus.IN_REVIEW:
+            workflow.submit_for_review(article=article, user=editor)
 
     def add_byline(self, article: Article, author: Author, position: int) -> None:
         Byline.objects.create(article=article, author=author, position=position)
@@ -1489,3 +1497,10 @@ def load_demo(*, photo_width: int = DEFAULT_WIDTH, dry_run: bool = False) -> Dem
     if dry_run:
         report.new_passwords = dict.fromkeys(report.new_passwords, "")
     return report
+
+
+def backdate(article: Article) -> None:
+    """Date the row to its publication: the page must not call an old story "Updated" today."""
+    Article.objects.filter(pk=article.pk).update(
+        created_at=article.published_at, updated_at=article.published_at
+    )

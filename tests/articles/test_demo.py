@@ -147,6 +147,27 @@ def test_reference_article_page_renders(client, demo_output):
     assertContains(response, "Diplomatic Correspondent")
 
 
+def test_reference_article_went_through_the_workflow(demo_output):
+    """The correspondent submitted it, an editor published it, both steps recorded."""
+    steps = [
+        (event.actor.username, event.from_status, event.to_status)
+        for event in reference_article().workflow_events.order_by("pk")
+    ]
+
+    assert steps == [
+        ("correspondent", ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW),
+        ("editor", ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED),
+    ]
+
+
+def test_demo_stories_are_not_labelled_updated(client, demo_output):
+    """An old story whose text never changed shows only its publication time."""
+    response = client.get(reference_article().get_absolute_url())
+
+    assertContains(response, "Published")
+    assert "Updated <time" not in response.content.decode()
+
+
 def test_photo_file_carries_caption_and_credit_in_iptc(demo_output):
     """The hero's JPEG holds its caption, credit and by-line as UTF-8 IPTC datasets."""
     hero = reference_article().hero
