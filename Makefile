@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-browser lint format check deploy-check ci clean
+.PHONY: install run serve demo test test-browser lint format check deploy-check ci bench clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ deploy-check: install
 		SITE_URL=https://news.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ci: lint check deploy-check test
+
+## Queries and speed ratios of the public pages on a large desk (by hand, not in CI)
+bench: install
+	$(BIN)/python benchmarks/pages.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles build .pytest_cache .ruff_cache
