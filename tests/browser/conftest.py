@@ -75,6 +75,21 @@ def screenshot(page):
     return take
 
 
+@pytest.fixture
+def role_groups(db):
+    """The role groups, as the data migration makes them.
+
+    Live-server tests empty every table after they run, groups included, so the
+    groups are made again here the way a migration does it.
+    """
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from articles.roles import sync_roles
+
+    sync_roles(MigrationLoader(connection).project_state().apps)
+
+
 def log_in(page, live_server, *, username: str, password: str) -> None:
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", username)

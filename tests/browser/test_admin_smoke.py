@@ -1,46 +1,37 @@
-import pytest
+import io
 
-from articles.models import ArticleStatus
+import pytest
+from django.core.management import call_command
+
+from articles.demo import reference_article
 from tests.browser.conftest import log_in
-from tests.factories import (
-    add_photo_block,
-    add_text,
-    make_article,
-    make_author,
-    make_photo,
-    make_user,
-)
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PASSWORD = "s3cret-pass-for-tests"
 
-def test_editor_opens_an_article_in_the_admin_and_then_its_public_page(
-    page, live_server, screenshot
+
+def test_editor_opens_the_reference_article_in_the_admin_and_then_its_public_page(
+    page, live_server, screenshot, role_groups
 ):
-    """An editor signs in, opens the article's change form, and follows it to the public page."""
-    make_user(
-        username="desk",
-        password="s3cret-pass-for-tests",
-        is_staff=True,
-        is_superuser=True,
-    )
-    author = make_author(name="Kenji Ono", job_title="Diplomatic Correspondent")
-    article = make_article(
-        headline="Minister pledges air-defence help on Kyiv visit",
-        authors=[author],
-        hero=make_photo(),
-        status=ArticleStatus.PUBLISHED,
-    )
-    add_text(article, "<h2>Seeking help</h2><p>First paragraph.</p>")
-    add_photo_block(article, ordering=1)
+    """An editor signs in, finds the demo's reference article, saves it, and follows it to the public page."""
+    call_command("load_demo", photo_width=320, stdout=io.StringIO())
+    make_user(username="desk", password=PASSWORD, is_staff=True, is_superuser=True)
+    article = reference_article()
 
-    log_in(page, live_server, username="desk", password="s3cret-pass-for-tests")
-    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    log_in(page, live_server, username="desk", password=PASSWORD)
+    page.goto(f"{live_server.url}/admin/articles/article/?q=Kyiv")
+    page.get_by_role("link", name=article.headline).click()
     assert page.input_value("#id_headline") == article.headline
-    screenshot("admin-article-change-form")
+    screenshot("admin-reference-article-change-form")
+
+    page.click("input[name=_continue]")
+    assert "was changed successfully" in page.inner_text(".messagelist")
 
     page.click("a.viewsitelink")
     page.wait_for_url(f"**{article.get_absolute_url()}")
     assert page.inner_text("h1") == article.headline
-    assert "Kenji Ono" in page.inner_text(".byline")
-    screenshot("article-page")
+    assert "Diplomatic Correspondent" in page.inner_text(".byline")
+    assert "(©Kyodo)" in page.inner_text(".article-body")
+    screenshot("reference-article-page")

@@ -11,18 +11,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def roles(db):
-    """The role groups, as the data migration makes them.
-
-    Live-server tests empty every table after they run, groups included, so the
-    groups are made again here the way a migration does it.
-    """
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    from articles.roles import sync_roles
-
-    sync_roles(MigrationLoader(connection).project_state().apps)
+def roles(role_groups):
+    return role_groups
 
 
 PASSWORD = "s3cret-pass-for-tests"
