@@ -156,6 +156,8 @@ def public_page(view):
         entry = cache.get(key)
         if entry is None or entry["expires_at"] <= timezone.now().timestamp():
             response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()  # template responses (sitemaps) render lazily
             if not _is_cacheable(response):
                 return response
             lifetime = seconds_until(

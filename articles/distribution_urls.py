@@ -1,39 +1,54 @@
-"""Feeds, sitemaps and robots.txt; included before the page routes so `/feed/` is never a section."""
+"""Feeds, sitemaps and robots.txt; included before the page routes so `/feed/` is never a section.
+
+Every one of them is a public page like any other: cached for anonymous readers and
+forgotten when published content changes (articles.caching.public_page).
+"""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from articles import crawler_views, feeds
+from articles.caching import public_page
 from articles.sitemaps import SITEMAPS
 
 app_name = "distribution"
 
 urlpatterns = [
-    path("robots.txt", crawler_views.robots_txt, name="robots"),
-    path("sitemap.xml", crawler_views.sitemap_index, name="sitemap"),
+    path("robots.txt", public_page(crawler_views.robots_txt), name="robots"),
+    path("sitemap.xml", public_page(crawler_views.sitemap_index), name="sitemap"),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap,
+        public_page(sitemap),
         {"sitemaps": SITEMAPS, "template_name": "distribution/sitemap.xml"},
         name="sitemap-section",
     ),
-    path("news-sitemap.xml", crawler_views.news_sitemap, name="news-sitemap"),
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("feed/atom/", feeds.atom(feeds.LatestArticlesFeed)(), name="feed-atom"),
-    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-feed"),
+    path(
+        "news-sitemap.xml", public_page(crawler_views.news_sitemap), name="news-sitemap"
+    ),
+    path("feed/", public_page(feeds.LatestArticlesFeed()), name="feed"),
+    path(
+        "feed/atom/",
+        public_page(feeds.atom(feeds.LatestArticlesFeed)()),
+        name="feed-atom",
+    ),
+    path(
+        "authors/<slug:slug>/feed/", public_page(feeds.AuthorFeed()), name="author-feed"
+    ),
     path(
         "authors/<slug:slug>/feed/atom/",
-        feeds.atom(feeds.AuthorFeed)(),
+        public_page(feeds.atom(feeds.AuthorFeed)()),
         name="author-feed-atom",
     ),
-    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
+    path("tags/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-feed"),
     path(
-        "tags/<slug:slug>/feed/atom/", feeds.atom(feeds.TagFeed)(), name="tag-feed-atom"
+        "tags/<slug:slug>/feed/atom/",
+        public_page(feeds.atom(feeds.TagFeed)()),
+        name="tag-feed-atom",
     ),
-    path("<slug:section>/feed/", feeds.SectionFeed(), name="section-feed"),
+    path("<slug:section>/feed/", public_page(feeds.SectionFeed()), name="section-feed"),
     path(
         "<slug:section>/feed/atom/",
-        feeds.atom(feeds.SectionFeed)(),
+        public_page(feeds.atom(feeds.SectionFeed)()),
         name="section-feed-atom",
     ),
 ]

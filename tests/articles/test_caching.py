@@ -154,3 +154,31 @@ def test_site_state_lives_in_redis(client):
 
     assert site_state().chrome.navigation == first.chrome.navigation
     assert any(b"site-state" in key for key in cache._cache.get_client().scan_iter("*"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feed/",
+        "/feed/atom/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+        "/news-sitemap.xml",
+        "/robots.txt",
+        "/corrections/feed/",
+    ],
+)
+def test_feeds_and_sitemaps_are_cached_like_pages(
+    client, url, django_assert_num_queries
+):
+    """Crawlers and feed readers get cache headers, and a repeat fetch costs no query."""
+    make_article(authors=[make_author()], tags=["Japan"])
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert first.status_code == second.status_code == 200
+    assert "public" in first["Cache-Control"] and "s-maxage" in first["Cache-Control"]
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
