@@ -309,7 +309,10 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
         self.message_user(
             request,
             _("“%(headline)s” is now %(status)s.")
-            % {"headline": article.headline, "status": event.to_status_label.lower()},
+            % {
+                "headline": article.headline,
+                "status": workflow.in_sentence(event.to_status_label),
+            },
             messages.SUCCESS,
         )
         # The page stays open, read-only where the user may no longer change it.

@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, WorkflowEvent
+from articles.models import (
+    Article,
+    ArticleStatus,
+    WorkflowEvent,
+    format_publication_time,
+)
 from authors.models import Author
 from tests.factories import make_article, make_author, make_draft, make_section
 
@@ -369,6 +374,21 @@ def test_editor_schedules_from_the_change_form(editor_client):
     article.refresh_from_db()
     assert (article.status, article.published_at) == (ArticleStatus.PUBLISHED, at)
     assert "Scheduled for" in response.content.decode()
+
+
+def test_the_schedule_message_keeps_the_month_capitalised(editor_client):
+    """The confirmation reads "is now scheduled for 26 Nov 2025, 09:00", not "26 nov"."""
+    article = make_draft(status=ArticleStatus.IN_REVIEW)
+    at = (timezone.localtime() + timedelta(days=1)).replace(second=0, microsecond=0)
+
+    response = editor_client.post(
+        transition_url(article, "schedule"),
+        {"publish_at": at.strftime("%Y-%m-%dT%H:%M")},
+        follow=True,
+    )
+
+    message = str(next(iter(response.context["messages"])))
+    assert message.endswith(f"is now scheduled for {format_publication_time(at)}.")
 
 
 def test_editor_returns_an_article_with_a_note(editor_client):
