@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from authors import services
@@ -29,7 +30,7 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user", "photo"]
     inlines = [AuthorLinkInline]
-    readonly_fields = ["waiting_change"]
+    readonly_fields = ["waiting_change", "waiting_change_status", "bio_as_shown"]
     fieldsets = [
         (
             None,
@@ -46,6 +47,30 @@ class AuthorAdmin(admin.ModelAdmin):
         ),
         ("Account and address", {"fields": ["slug", "user", "is_active"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # Who only views an author (a correspondent) gets the bio as formatted text
+        # rather than its HTML, and no link to a review page they may not open.
+        swaps = {}
+        if obj is not None and not self.has_change_permission(request, obj):
+            swaps["bio"] = "bio_as_shown"
+        if not request.user.has_perm(services.APPROVE_PERMISSION):
+            swaps["waiting_change"] = "waiting_change_status"
+        return [
+            (name, {**options, "fields": [swaps.get(f, f) for f in options["fields"]]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("full bio"))
+    def bio_as_shown(self, obj):
+        # Sanitised with nh3 on every save (Author.save), as on the public page.
+        return mark_safe(obj.bio)
+
+    @admin.display(description=_("change waiting for approval"))
+    def waiting_change_status(self, obj):
+        if not obj.pk or services.pending_change(obj) is None:
+            return _("None: the page shows this profile.")
+        return _("Proposed changes wait for an editor's approval.")
 
     @admin.display(description=_("change waiting for approval"))
     def waiting_change(self, obj):

@@ -273,6 +273,39 @@ def test_a_correspondent_cannot_approve_their_own_change(correspondent_client, a
     assert author.short_bio == "Covers Japan's diplomacy."
 
 
+def test_the_view_only_author_page_shows_the_bio_as_text_and_no_review_link(
+    correspondent_client, author
+):
+    """A correspondent viewing an author reads the bio, not its HTML, and no 403 link."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+    change = author.profile_changes.get()
+
+    response = correspondent_client.get(
+        reverse("admin:authors_author_change", args=[author.pk])
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<p>Kenji Ono covers diplomacy from Tokyo.</p>" in page
+    assert "&lt;p&gt;" not in page
+    assert "Proposed changes wait for an editor&#x27;s approval." in page
+    assert change_admin_url(change) not in page
+
+
+def test_the_editor_still_gets_the_link_to_review_a_waiting_change(
+    correspondent_client, reviewer_client, author
+):
+    """On the author's change page the editor finds the waiting proposal one click away."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+    change = author.profile_changes.get()
+
+    response = reviewer_client.get(
+        reverse("admin:authors_author_change", args=[author.pk])
+    )
+
+    assert change_admin_url(change) in response.content.decode()
+
+
 def test_a_correspondent_cannot_propose_for_another_author(correspondent):
     """The service refuses a proposal for a profile that is not the user's own."""
     other = make_author()
