@@ -203,6 +203,11 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
             return False
         return obj is None or workflow.can_edit(request.user, obj)
 
+    def view_on_site(self, obj):
+        # A draft has no public address yet: no "View on site" button rather than a
+        # button that fails. Its preview links are under "History and sharing".
+        return obj.get_absolute_url()
+
     def has_publish_permission(self, request):
         return request.user.has_perm("articles.publish_article")
 

@@ -68,9 +68,7 @@ def test_published_article_offers_view_on_site(superuser_client):
     response = superuser_client.get(
         reverse("admin:articles_article_change", args=[article.pk])
     )
-    shortcut = response.context["adminform"].model_admin.get_view_on_site_url(article)
+    link = response.context["adminform"].model_admin.get_view_on_site_url(article)
 
     assert 'class="viewsitelink"' in response.content.decode()
-    assert superuser_client.get(shortcut)["Location"].endswith(
-        article.get_absolute_url()
-    )
+    assert link == article.get_absolute_url()

@@ -349,6 +349,16 @@ def test_editor_opens_and_changes_any_article(editor_client, others_draft):
     assert others_draft.headline == "Edited on the desk"
 
 
+def test_a_draft_offers_no_view_on_site_button(editor_client):
+    """A draft has no public address, so its change page has no "View on site"."""
+    draft = make_draft()
+
+    response = editor_client.get(change_url(draft))
+
+    assert response.status_code == 200
+    assert 'class="viewsitelink"' not in response.content.decode()
+
+
 def test_editor_publishes_from_the_change_form(editor_client):
     """The "Publish now" button publishes and says so."""
     article = make_draft(status=ArticleStatus.IN_REVIEW)
