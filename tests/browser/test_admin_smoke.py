@@ -44,3 +44,30 @@ def test_editor_opens_an_article_in_the_admin_and_then_its_public_page(
     assert page.inner_text("h1") == article.headline
     assert "Kenji Ono" in page.inner_text(".byline")
     screenshot("article-page")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_article_form_fits_the_screen_and_shows_the_headline_whole(
+    page, live_server, width
+):
+    """On a phone nothing scrolls sideways; on a desktop the headline box fits a long headline."""
+    make_user(
+        username="desk",
+        password="s3cret-pass-for-tests",
+        is_staff=True,
+        is_superuser=True,
+    )
+    article = make_article(
+        headline="In Kyiv, Japan's foreign minister pledges steady support as "
+        "Russia's New Year barrage goes on"
+    )
+    add_photo_block(article)
+    log_in(page, live_server, username="desk", password="s3cret-pass-for-tests")
+    page.set_viewport_size({"width": width, "height": 900})
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    headline = page.locator("#id_headline")
+    if width >= 1280:
+        assert headline.evaluate("e => e.scrollWidth <= e.clientWidth")
