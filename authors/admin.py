@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
@@ -11,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from authors import services
 from authors.forms import LinkFormSet, ProfileForm, ReviewForm, proposal_from
 from authors.models import Author, AuthorLink, AuthorProfileChange, ProfileChangeStatus
+
+User = get_user_model()
 
 
 class AuthorLinkInline(admin.TabularInline):
@@ -28,9 +31,16 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user", "photo"]
+    # The account is a plain list of staff accounts: an autocomplete would need the
+    # permission to view users, which the Editor role does not have.
+    autocomplete_fields = ["photo"]
     inlines = [AuthorLinkInline]
-    readonly_fields = ["waiting_change", "waiting_change_status", "bio_as_shown"]
+    readonly_fields = [
+        "waiting_change",
+        "waiting_change_status",
+        "bio_as_shown",
+        "account",
+    ]
     fieldsets = [
         (
             None,
@@ -54,12 +64,23 @@ class AuthorAdmin(admin.ModelAdmin):
         swaps = {}
         if obj is not None and not self.has_change_permission(request, obj):
             swaps["bio"] = "bio_as_shown"
+            if not request.user.has_perm("auth.view_user"):
+                swaps["user"] = "account"
         if not request.user.has_perm(services.APPROVE_PERMISSION):
             swaps["waiting_change"] = "waiting_change_status"
         return [
             (name, {**options, "fields": [swaps.get(f, f) for f in options["fields"]]})
             for name, options in super().get_fieldsets(request, obj)
         ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = User.objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("user account"))
+    def account(self, obj):
+        return obj.user.get_username() if obj.user_id else "-"
 
     @admin.display(description=_("full bio"))
     def bio_as_shown(self, obj):

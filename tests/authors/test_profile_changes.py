@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from authors import services
 from authors.models import Author, AuthorProfileChange, ProfileChangeStatus
-from tests.factories import make_author, make_photo
+from tests.factories import make_author, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,16 @@ def test_my_profile_opens_with_the_live_values(correspondent_client, author):
     assert response.context["links"].initial == [
         {"kind": "website", "url": "https://example.org/ono"}
     ]
+
+
+def test_my_profile_labels_the_link_fields_in_words(correspondent_client, author):
+    """Each public link row reads "Kind of link" and "Address", capitalised like the admin."""
+    response = correspondent_client.get(reverse(MY_PROFILE))
+
+    page = response.content.decode()
+    assert 'for="id_links-0-kind">Kind of link:</label>' in page
+    assert 'for="id_links-0-url">Address:</label>' in page
+    assert 'class="vURLField"' in page
 
 
 def test_a_correspondents_edit_waits_and_the_public_page_keeps_the_approved_bio(
@@ -290,6 +300,9 @@ def test_the_view_only_author_page_shows_the_bio_as_text_and_no_review_link(
     assert "&lt;p&gt;" not in page
     assert "Proposed changes wait for an editor&#x27;s approval." in page
     assert change_admin_url(change) not in page
+    assert (
+        "/admin/auth/user/" not in page
+    )  # the account, as text: viewing it is refused
 
 
 def test_the_editor_still_gets_the_link_to_review_a_waiting_change(
@@ -352,6 +365,39 @@ def test_an_editors_edit_in_the_author_admin_goes_live_at_once(editor_client, au
 
     assert response.status_code == 302
     assert Author.objects.get(pk=author.pk).short_bio == "Edited by the desk."
+
+
+def test_an_editor_links_an_author_to_a_staff_account(editor_client, author):
+    """The account field lists staff accounts without needing to view users, and saves."""
+    newcomer = make_user(username="newcomer", is_staff=True)
+    make_user(username="reader-account", is_staff=False)
+    url = reverse("admin:authors_author_change", args=[author.pk])
+
+    form_page = editor_client.get(url)
+    choices = form_page.context["adminform"].form.fields["user"].queryset
+    response = editor_client.post(
+        url,
+        {
+            "name": author.name,
+            "slug": author.slug,
+            "job_title": author.job_title,
+            "short_bio": author.short_bio,
+            "bio": author.bio,
+            "user": newcomer.pk,
+            "is_active": "on",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+
+    # A plain list, offered in the page itself rather than fetched by an autocomplete.
+    assert (
+        f'<option value="{newcomer.pk}">newcomer</option>' in form_page.content.decode()
+    )
+    assert newcomer in choices
+    assert not choices.filter(username="reader-account").exists()
+    assert response.status_code == 302
+    assert Author.objects.get(pk=author.pk).user == newcomer
 
 
 def test_a_proposed_photo_shows_in_the_diff_and_goes_live_on_approval(
