@@ -80,7 +80,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("user account"))
     def account(self, obj):
-        return obj.user.get_username() if obj.user_id else "-"
+        return obj.user.get_username() if obj.user_id else None
 
     @admin.display(description=_("full bio"))
     def bio_as_shown(self, obj):
@@ -180,21 +180,21 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
     search_fields = ["author__name"]
     fields = [
         "author",
-        "proposed_by",
+        "proposer",
         "proposed_at",
         "status",
         "changes",
         "review_note",
-        "reviewed_by",
+        "reviewer",
         "reviewed_at",
     ]
     readonly_fields = [
         "author",
-        "proposed_by",
+        "proposer",
         "proposed_at",
         "status",
         "changes",
-        "reviewed_by",
+        "reviewer",
         "reviewed_at",
     ]
 
@@ -210,6 +210,15 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
         if not super().has_change_permission(request, obj):
             return False
         return obj is None or obj.status == ProfileChangeStatus.PENDING
+
+    # Accounts as text: a link would lead to the user admin, which editors may not open.
+    @admin.display(description=_("proposed by"))
+    def proposer(self, obj):
+        return obj.proposed_by.get_username() if obj.proposed_by_id else None
+
+    @admin.display(description=_("reviewed by"))
+    def reviewer(self, obj):
+        return obj.reviewed_by.get_username() if obj.reviewed_by_id else None
 
     @admin.display(description=_("what changes"))
     def changes(self, obj):
