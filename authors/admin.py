@@ -234,6 +234,16 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
             ),
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # "Review profile change", not the generated "Change author profile change".
+        title = (
+            _("Review profile change")
+            if self.has_change_permission(request, self.get_object(request, object_id))
+            else _("Profile change")
+        )
+        extra_context = {**(extra_context or {}), "title": title}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("review_note", "")
         if form.decision == "approve":

@@ -196,6 +196,18 @@ def test_the_editor_sees_a_readable_diff(correspondent_client, reviewer_client, 
     assert "<dt>Full bio</dt>" in page and "<dt>Short bio</dt>" in page
 
 
+def test_the_review_page_is_titled_for_the_reviewer(
+    correspondent_client, reviewer_client, author
+):
+    """The editor's page reads "Review profile change", not "Change author profile change"."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+
+    response = reviewer_client.get(change_admin_url(author.profile_changes.get()))
+
+    assert response.context["title"] == "Review profile change"
+    assert "Change author profile change" not in response.content.decode()
+
+
 def test_approving_puts_the_proposal_live(
     correspondent_client, reviewer_client, reader_client, author, editor
 ):
