@@ -203,6 +203,11 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
             return False
         return obj is None or workflow.can_edit(request.user, obj)
 
+    def view_on_site(self, obj):
+        # A draft has no public address yet: no "View on site" button rather than a
+        # button that fails. Its preview links are under "History and sharing".
+        return obj.get_absolute_url()
+
     def has_publish_permission(self, request):
         return request.user.has_perm("articles.publish_article")
 
@@ -309,7 +314,10 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
         self.message_user(
             request,
             _("“%(headline)s” is now %(status)s.")
-            % {"headline": article.headline, "status": event.to_status_label.lower()},
+            % {
+                "headline": article.headline,
+                "status": workflow.in_sentence(event.to_status_label),
+            },
             messages.SUCCESS,
         )
         # The page stays open, read-only where the user may no longer change it.

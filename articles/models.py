@@ -8,6 +8,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -318,7 +320,9 @@ class RichTextBlock(ArticleBlock):
         verbose_name_plural = _("rich text")
 
     def __str__(self):
-        return self.get_text_excerpt()
+        # A space between paragraphs and subheads: "<p>One.</p><h2>Two</h2>" reads "One. Two".
+        text = " ".join(strip_tags(self.text.replace("><", "> <")).split())
+        return Truncator(text).words(10, truncate=" …")
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, not only through forms: imports and scripts write here too.

@@ -112,6 +112,12 @@ def status_label(article: Article) -> str:
     return article.get_status_display()
 
 
+def in_sentence(label: str) -> str:
+    """A status label inside a sentence: only its first letter is lowered, so that
+    "Scheduled for 26 Nov 2025, 09:00" reads "… is now scheduled for 26 Nov 2025, 09:00"."""
+    return label[:1].lower() + label[1:]
+
+
 def available_actions(user, article: Article) -> list[Action]:
     """The transitions this user may try on this article now, for buttons and menus."""
     return [
@@ -253,7 +259,10 @@ def _transition(
             raise WorkflowError(
                 [
                     _("“%(action)s” is not possible while the article is %(status)s.")
-                    % {"action": action.label, "status": status_label(current).lower()}
+                    % {
+                        "action": action.label,
+                        "status": in_sentence(status_label(current)),
+                    }
                 ]
             )
         to_status, published_at = _destination(action, current, now=now, at=at)

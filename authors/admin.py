@@ -1,15 +1,19 @@
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from authors import services
 from authors.forms import LinkFormSet, ProfileForm, ReviewForm, proposal_from
 from authors.models import Author, AuthorLink, AuthorProfileChange, ProfileChangeStatus
+
+User = get_user_model()
 
 
 class AuthorLinkInline(admin.TabularInline):
@@ -27,9 +31,16 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user", "photo"]
+    # The account is a plain list of staff accounts: an autocomplete would need the
+    # permission to view users, which the Editor role does not have.
+    autocomplete_fields = ["photo"]
     inlines = [AuthorLinkInline]
-    readonly_fields = ["waiting_change"]
+    readonly_fields = [
+        "waiting_change",
+        "waiting_change_status",
+        "bio_as_shown",
+        "account",
+    ]
     fieldsets = [
         (
             None,
@@ -46,6 +57,41 @@ class AuthorAdmin(admin.ModelAdmin):
         ),
         ("Account and address", {"fields": ["slug", "user", "is_active"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # Who only views an author (a correspondent) gets the bio as formatted text
+        # rather than its HTML, and no link to a review page they may not open.
+        swaps = {}
+        if obj is not None and not self.has_change_permission(request, obj):
+            swaps["bio"] = "bio_as_shown"
+            if not request.user.has_perm("auth.view_user"):
+                swaps["user"] = "account"
+        if not request.user.has_perm(services.APPROVE_PERMISSION):
+            swaps["waiting_change"] = "waiting_change_status"
+        return [
+            (name, {**options, "fields": [swaps.get(f, f) for f in options["fields"]]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = User.objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("user account"))
+    def account(self, obj):
+        return obj.user.get_username() if obj.user_id else None
+
+    @admin.display(description=_("full bio"))
+    def bio_as_shown(self, obj):
+        # Sanitised with nh3 on every save (Author.save), as on the public page.
+        return mark_safe(obj.bio)
+
+    @admin.display(description=_("change waiting for approval"))
+    def waiting_change_status(self, obj):
+        if not obj.pk or services.pending_change(obj) is None:
+            return _("None: the page shows this profile.")
+        return _("Proposed changes wait for an editor's approval.")
 
     @admin.display(description=_("change waiting for approval"))
     def waiting_change(self, obj):
@@ -134,21 +180,21 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
     search_fields = ["author__name"]
     fields = [
         "author",
-        "proposed_by",
+        "proposer",
         "proposed_at",
         "status",
         "changes",
         "review_note",
-        "reviewed_by",
+        "reviewer",
         "reviewed_at",
     ]
     readonly_fields = [
         "author",
-        "proposed_by",
+        "proposer",
         "proposed_at",
         "status",
         "changes",
-        "reviewed_by",
+        "reviewer",
         "reviewed_at",
     ]
 
@@ -165,6 +211,15 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
             return False
         return obj is None or obj.status == ProfileChangeStatus.PENDING
 
+    # Accounts as text: a link would lead to the user admin, which editors may not open.
+    @admin.display(description=_("proposed by"))
+    def proposer(self, obj):
+        return obj.proposed_by.get_username() if obj.proposed_by_id else None
+
+    @admin.display(description=_("reviewed by"))
+    def reviewer(self, obj):
+        return obj.reviewed_by.get_username() if obj.reviewed_by_id else None
+
     @admin.display(description=_("what changes"))
     def changes(self, obj):
         diff = services.profile_diff(obj)
@@ -178,6 +233,16 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
                 ((change.label, change.diff) for change in diff),
             ),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # "Review profile change", not the generated "Change author profile change".
+        title = (
+            _("Review profile change")
+            if self.has_change_permission(request, self.get_object(request, object_id))
+            else _("Profile change")
+        )
+        extra_context = {**(extra_context or {}), "title": title}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         note = form.cleaned_data.get("review_note", "")

@@ -19,8 +19,14 @@ class ProfileForm(forms.ModelForm):
 
 
 class LinkForm(forms.Form):
-    kind = forms.ChoiceField(label=_("kind"), choices=LinkKind.choices)
-    url = forms.URLField(label=_("address"), required=False, assume_scheme="https")
+    kind = forms.ChoiceField(label=_("Kind of link"), choices=LinkKind.choices)
+    url = forms.URLField(
+        label=_("Address"),
+        required=False,
+        assume_scheme="https",
+        # The admin's URL box is wide enough to show a whole profile address.
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
+    )
 
 
 LinkFormSet = forms.formset_factory(LinkForm, extra=2, max_num=12, validate_max=True)

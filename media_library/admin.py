@@ -95,7 +95,7 @@ class PhotoAdmin(admin.ModelAdmin):
                     "width",
                     "height",
                     "checksum",
-                    "uploaded_by",
+                    "uploader",
                     "uploaded_at",
                 ]
             },
@@ -109,7 +109,7 @@ class PhotoAdmin(admin.ModelAdmin):
         "width",
         "height",
         "checksum",
-        "uploaded_by",
+        "uploader",
         "uploaded_at",
     ]
 
@@ -127,6 +127,11 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
+
+    # As text: a link would lead to the user admin, which the newsroom roles may not open.
+    @admin.display(description=_("uploaded by"))
+    def uploader(self, obj):
+        return obj.uploaded_by.get_username() if obj.uploaded_by_id else None
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from media_library.renditions import (
@@ -143,7 +144,8 @@ class Photo(models.Model):
         ]
 
     def __str__(self):
-        return self.caption[:80] or self.image.name
+        # Lists, pickers and messages show the caption; a long one ends in an ellipsis.
+        return Truncator(self.caption).chars(80) or self.image.name
 
     def save(self, *args, **kwargs):
         if self.image and not self.checksum:

@@ -211,5 +211,6 @@ def public_urls(newsroom: Newsroom) -> dict[str, str]:
         "search": "/search/?q=ukraine",
         "search-empty": "/search/",
         "search-no-results": "/search/?q=zzzyqx",
+        "corrections": "/corrections/",
         "not-found": "/no-such-section/",
     }

@@ -4,11 +4,13 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from authors import services
 from tests.factories import (
     add_photo_block,
     add_text,
     make_article,
     make_author,
+    make_photo,
     make_user,
 )
 
@@ -68,9 +70,42 @@ def test_published_article_offers_view_on_site(superuser_client):
     response = superuser_client.get(
         reverse("admin:articles_article_change", args=[article.pk])
     )
-    shortcut = response.context["adminform"].model_admin.get_view_on_site_url(article)
+    link = response.context["adminform"].model_admin.get_view_on_site_url(article)
 
     assert 'class="viewsitelink"' in response.content.decode()
-    assert superuser_client.get(shortcut)["Location"].endswith(
-        article.get_absolute_url()
+    assert link == article.get_absolute_url()
+
+
+def test_a_photo_names_its_uploader_without_a_link_to_the_user_admin(
+    correspondent_client, editor
+):
+    """Correspondents may not open user accounts, so the uploader is shown as text."""
+    photo = make_photo(uploaded_by=editor)
+
+    response = correspondent_client.get(
+        reverse("admin:media_library_photo_change", args=[photo.pk])
     )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "/admin/auth/user/" not in page
+    assert '<div class="readonly">editor</div>' in page
+
+
+def test_a_profile_change_names_its_proposer_without_a_link_to_the_user_admin(
+    editor_client, correspondent, correspondent_author
+):
+    """Editors may not open user accounts, so who proposed the change is shown as text."""
+    data = {**services.profile_data(correspondent_author), "short_bio": "New."}
+    change = services.submit_profile(
+        author=correspondent_author, user=correspondent, data=data
+    )
+
+    response = editor_client.get(
+        reverse("admin:authors_authorprofilechange_change", args=[change.pk])
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "/admin/auth/user/" not in page
+    assert '<div class="readonly">correspondent</div>' in page

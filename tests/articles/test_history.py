@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 from reversion.models import Version
 
@@ -109,6 +112,28 @@ def test_compare_marks_removed_and_added_words_in_fields_body_bylines_and_tags(
     assert "<del>Aiko Mori, Staff Writer</del>" in content
     assert "<ins>Patriot missiles</ins>" in content
     assert "<del>Ukraine</del>" in content
+
+
+def test_compare_names_the_two_revisions_without_a_doubled_full_stop(
+    editor_client, story
+):
+    """The line naming the revisions reads "… 10:54 p.m. · All revisions", never "p.m.."."""
+    save_in_admin(editor_client, story)
+    story.headline = "Minister visits Kyiv under air-raid alert"
+    save_article_edit(article=story, expected_version=story.version, user=None)
+    newer, older = (version.revision for version in article_versions(story)[:2])
+
+    response = editor_client.get(
+        reverse("admin:articles_article_compare", args=[story.pk]),
+        {"a": older.pk, "b": newer.pk},
+    )
+
+    span = re.search(
+        r'<p class="compare-span">(.*?)</p>', response.content.decode(), re.S
+    )
+    text = " ".join(strip_tags(span.group(1)).split())
+    assert text.startswith("From the revision of ")
+    assert ".." not in text
 
 
 def test_compare_refuses_a_revision_of_another_article(editor_client, story):

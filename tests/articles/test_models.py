@@ -92,6 +92,20 @@ def test_rich_text_is_sanitised_on_save():
     assert "<h1>" not in block.text
 
 
+def test_a_rich_text_blocks_name_keeps_paragraphs_and_subheads_apart():
+    """The editor's label for a block reads "One. The cost More.", not "One.The costMore."."""
+    block = add_text(make_article(), "<p>One.</p><h2>The cost</h2><p>More.</p>")
+
+    assert str(block) == "One. The cost More."
+
+
+def test_a_long_rich_text_blocks_name_is_cut_after_ten_words():
+    """Only the first ten words name the block, the cut marked with an ellipsis."""
+    block = add_text(make_article(), f"<p>{' '.join(['word'] * 12)}</p>")
+
+    assert str(block) == " ".join(["word"] * 10) + " …"
+
+
 def test_article_url_is_dated_by_publication_in_the_site_time_zone(settings):
     """The URL carries section, date of publication and slug."""
     section = make_section(slug="politics-security")

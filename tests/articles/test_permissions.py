@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, WorkflowEvent
+from articles.models import (
+    Article,
+    ArticleStatus,
+    WorkflowEvent,
+    format_publication_time,
+)
 from authors.models import Author
 from tests.factories import make_article, make_author, make_draft, make_section
 
@@ -344,6 +349,16 @@ def test_editor_opens_and_changes_any_article(editor_client, others_draft):
     assert others_draft.headline == "Edited on the desk"
 
 
+def test_a_draft_offers_no_view_on_site_button(editor_client):
+    """A draft has no public address, so its change page has no "View on site"."""
+    draft = make_draft()
+
+    response = editor_client.get(change_url(draft))
+
+    assert response.status_code == 200
+    assert 'class="viewsitelink"' not in response.content.decode()
+
+
 def test_editor_publishes_from_the_change_form(editor_client):
     """The "Publish now" button publishes and says so."""
     article = make_draft(status=ArticleStatus.IN_REVIEW)
@@ -369,6 +384,21 @@ def test_editor_schedules_from_the_change_form(editor_client):
     article.refresh_from_db()
     assert (article.status, article.published_at) == (ArticleStatus.PUBLISHED, at)
     assert "Scheduled for" in response.content.decode()
+
+
+def test_the_schedule_message_keeps_the_month_capitalised(editor_client):
+    """The confirmation reads "is now scheduled for 26 Nov 2025, 09:00", not "26 nov"."""
+    article = make_draft(status=ArticleStatus.IN_REVIEW)
+    at = (timezone.localtime() + timedelta(days=1)).replace(second=0, microsecond=0)
+
+    response = editor_client.post(
+        transition_url(article, "schedule"),
+        {"publish_at": at.strftime("%Y-%m-%dT%H:%M")},
+        follow=True,
+    )
+
+    message = str(next(iter(response.context["messages"])))
+    assert message.endswith(f"is now scheduled for {format_publication_time(at)}.")
 
 
 def test_editor_returns_an_article_with_a_note(editor_client):

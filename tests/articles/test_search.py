@@ -120,3 +120,28 @@ def test_query_is_cleaned_and_capped():
     """Control characters go, whitespace is squeezed, length is capped."""
     assert clean_query(" a\x00b \n\t c ") == "a b c"
     assert len(clean_query("y" * 1000)) == 200
+
+
+def test_search_pages_are_not_labelled_newer_and_older(client):
+    """Results come by relevance, so the page links say "More results", not "Older"."""
+    for n in range(21):
+        make_article(headline=f"Generators for Kyiv, part {n}")
+
+    first = client.get("/search/", {"q": "generators"})
+    second = client.get("/search/", {"q": "generators", "page": 2})
+
+    assertContains(first, "More results &rarr;")
+    assertNotContains(first, "Older")
+    assertContains(second, "&larr; Previous results")
+    assertNotContains(second, "Newer")
+
+
+def test_section_pages_are_still_labelled_newer_and_older(client):
+    """A section front runs by date, so its page links keep "Older" and "Newer"."""
+    section = make_article().section
+    for _ in range(20):
+        make_article(section=section)
+
+    response = client.get(section.get_absolute_url())
+
+    assertContains(response, "Older &rarr;")

@@ -5,7 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article, ArticleStatus, WorkflowEvent
+from articles.models import (
+    Article,
+    ArticleStatus,
+    WorkflowEvent,
+    format_publication_time,
+)
 from tests.factories import add_photo_block, make_article, make_draft, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -151,6 +156,18 @@ def test_a_live_article_cannot_be_published_again(editor):
 
     assert "not possible while the article is published" in error.value.problems[0]
     assert not WorkflowEvent.objects.exists()
+
+
+def test_a_refusal_names_the_schedule_with_its_month_capitalised(editor):
+    """Submitting a scheduled article is refused with "while the article is scheduled for 26 Nov …"."""
+    at = timezone.now() + timedelta(days=1)
+    article = make_article(published_at=at)
+
+    with pytest.raises(workflow.WorkflowError) as error:
+        workflow.submit_for_review(article=article, user=editor)
+
+    expected = f"while the article is scheduled for {format_publication_time(at)}."
+    assert error.value.problems[0].endswith(expected)
 
 
 def test_submitting_twice_is_refused(correspondent):

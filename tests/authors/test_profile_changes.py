@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from authors import services
 from authors.models import Author, AuthorProfileChange, ProfileChangeStatus
-from tests.factories import make_author, make_photo
+from tests.factories import make_author, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,16 @@ def test_my_profile_opens_with_the_live_values(correspondent_client, author):
     assert response.context["links"].initial == [
         {"kind": "website", "url": "https://example.org/ono"}
     ]
+
+
+def test_my_profile_labels_the_link_fields_in_words(correspondent_client, author):
+    """Each public link row reads "Kind of link" and "Address", capitalised like the admin."""
+    response = correspondent_client.get(reverse(MY_PROFILE))
+
+    page = response.content.decode()
+    assert 'for="id_links-0-kind">Kind of link:</label>' in page
+    assert 'for="id_links-0-url">Address:</label>' in page
+    assert 'class="vURLField"' in page
 
 
 def test_a_correspondents_edit_waits_and_the_public_page_keeps_the_approved_bio(
@@ -186,6 +196,18 @@ def test_the_editor_sees_a_readable_diff(correspondent_client, reviewer_client, 
     assert "<dt>Full bio</dt>" in page and "<dt>Short bio</dt>" in page
 
 
+def test_the_review_page_is_titled_for_the_reviewer(
+    correspondent_client, reviewer_client, author
+):
+    """The editor's page reads "Review profile change", not "Change author profile change"."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+
+    response = reviewer_client.get(change_admin_url(author.profile_changes.get()))
+
+    assert response.context["title"] == "Review profile change"
+    assert "Change author profile change" not in response.content.decode()
+
+
 def test_approving_puts_the_proposal_live(
     correspondent_client, reviewer_client, reader_client, author, editor
 ):
@@ -273,6 +295,42 @@ def test_a_correspondent_cannot_approve_their_own_change(correspondent_client, a
     assert author.short_bio == "Covers Japan's diplomacy."
 
 
+def test_the_view_only_author_page_shows_the_bio_as_text_and_no_review_link(
+    correspondent_client, author
+):
+    """A correspondent viewing an author reads the bio, not its HTML, and no 403 link."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+    change = author.profile_changes.get()
+
+    response = correspondent_client.get(
+        reverse("admin:authors_author_change", args=[author.pk])
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<p>Kenji Ono covers diplomacy from Tokyo.</p>" in page
+    assert "&lt;p&gt;" not in page
+    assert "Proposed changes wait for an editor&#x27;s approval." in page
+    assert change_admin_url(change) not in page
+    assert (
+        "/admin/auth/user/" not in page
+    )  # the account, as text: viewing it is refused
+
+
+def test_the_editor_still_gets_the_link_to_review_a_waiting_change(
+    correspondent_client, reviewer_client, author
+):
+    """On the author's change page the editor finds the waiting proposal one click away."""
+    correspondent_client.post(reverse(MY_PROFILE), profile_post(short_bio="New."))
+    change = author.profile_changes.get()
+
+    response = reviewer_client.get(
+        reverse("admin:authors_author_change", args=[author.pk])
+    )
+
+    assert change_admin_url(change) in response.content.decode()
+
+
 def test_a_correspondent_cannot_propose_for_another_author(correspondent):
     """The service refuses a proposal for a profile that is not the user's own."""
     other = make_author()
@@ -319,6 +377,39 @@ def test_an_editors_edit_in_the_author_admin_goes_live_at_once(editor_client, au
 
     assert response.status_code == 302
     assert Author.objects.get(pk=author.pk).short_bio == "Edited by the desk."
+
+
+def test_an_editor_links_an_author_to_a_staff_account(editor_client, author):
+    """The account field lists staff accounts without needing to view users, and saves."""
+    newcomer = make_user(username="newcomer", is_staff=True)
+    make_user(username="reader-account", is_staff=False)
+    url = reverse("admin:authors_author_change", args=[author.pk])
+
+    form_page = editor_client.get(url)
+    choices = form_page.context["adminform"].form.fields["user"].queryset
+    response = editor_client.post(
+        url,
+        {
+            "name": author.name,
+            "slug": author.slug,
+            "job_title": author.job_title,
+            "short_bio": author.short_bio,
+            "bio": author.bio,
+            "user": newcomer.pk,
+            "is_active": "on",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+
+    # A plain list, offered in the page itself rather than fetched by an autocomplete.
+    assert (
+        f'<option value="{newcomer.pk}">newcomer</option>' in form_page.content.decode()
+    )
+    assert newcomer in choices
+    assert not choices.filter(username="reader-account").exists()
+    assert response.status_code == 302
+    assert Author.objects.get(pk=author.pk).user == newcomer
 
 
 def test_a_proposed_photo_shows_in_the_diff_and_goes_live_on_approval(

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from articles.demo import reference_article
 from tests.browser.conftest import log_in
-from tests.factories import make_user
+from tests.factories import add_photo_block, make_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,3 +35,30 @@ def test_editor_opens_the_reference_article_in_the_admin_and_then_its_public_pag
     assert "Diplomatic Correspondent" in page.inner_text(".byline")
     assert "(©Kyodo)" in page.inner_text(".article-body")
     screenshot("reference-article-page")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_article_form_fits_the_screen_and_shows_the_headline_whole(
+    page, live_server, width
+):
+    """On a phone nothing scrolls sideways; on a desktop the headline box fits a long headline."""
+    make_user(
+        username="desk",
+        password="s3cret-pass-for-tests",
+        is_staff=True,
+        is_superuser=True,
+    )
+    article = make_article(
+        headline="In Kyiv, Japan's foreign minister pledges steady support as "
+        "Russia's New Year barrage goes on"
+    )
+    add_photo_block(article)
+    log_in(page, live_server, username="desk", password="s3cret-pass-for-tests")
+    page.set_viewport_size({"width": width, "height": 900})
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    headline = page.locator("#id_headline")
+    if width >= 1280:
+        assert headline.evaluate("e => e.scrollWidth <= e.clientWidth")

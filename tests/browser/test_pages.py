@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from articles.corrections import add_correction
+from articles.models import CorrectionKind
+from tests.factories import make_article
 from tests.site_content import build_newsroom, public_urls
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,3 +110,31 @@ def test_pages_read_without_javascript(browser, live_server):
     assert plain.inner_text("h1") == newsroom.reference.headline
     assert "air-raid alert" in plain.inner_text(".article-body")
     context.close()
+
+
+def test_the_corrections_page_is_set_like_the_other_list_pages(page, live_server):
+    """Its title and headlines use the site's serif headings in text colour, as on cards."""
+    article = make_article(headline="Budget story")
+    add_correction(article=article, kind=CorrectionKind.CORRECTION, text="Wrong sum.")
+    heading_font = "e => getComputedStyle(e).fontFamily"
+    page.goto(f"{live_server.url}/authors/")
+    index_title_font = page.eval_on_selector("h1", heading_font)
+
+    page.goto(f"{live_server.url}/corrections/")
+
+    assert page.eval_on_selector("h1", heading_font) == index_title_font
+    headline = page.locator(".correction h2 a", has_text="Budget story")
+    body_colour = page.eval_on_selector("body", "e => getComputedStyle(e).color")
+    assert headline.evaluate(heading_font) == index_title_font
+    assert headline.evaluate("e => getComputedStyle(e).color") == body_colour
+
+
+def test_the_footer_links_to_the_corrections_page(page, live_server):
+    """Readers find the corrections page from any page, not only from a corrected article."""
+    build_newsroom()
+    page.goto(f"{live_server.url}/")
+
+    page.locator(".site-footer a", has_text="Corrections").click()
+
+    assert page.url == f"{live_server.url}/corrections/"
+    assert page.inner_text("h1") == "Corrections and updates"
