@@ -1,12 +1,32 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.views import shortcut
+from django.http import Http404
 from django.urls import include, path
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" redirect, with a 404 for objects without an address yet.
+
+    Django's own view expects every get_absolute_url() to return a path; a draft
+    article returns None until it has a publication date.
+    """
+    try:
+        return shortcut(request, content_type_id, object_id)
+    except AttributeError as error:
+        raise Http404("This object has no public address yet.") from error
+
 
 admin.site.site_header = f"{settings.NEWSROOM_NAME} newsroom"
 admin.site.site_title = settings.NEWSROOM_NAME
 admin.site.index_title = "Desk"
 
 urlpatterns = [
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        view_on_site,
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     # Fixed paths first (/corrections/feed/, /preview/…), then feeds, then the pages
     # whose first segment is a section slug.

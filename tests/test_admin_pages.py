@@ -109,3 +109,17 @@ def test_a_profile_change_names_its_proposer_without_a_link_to_the_user_admin(
     assert response.status_code == 200
     assert "/admin/auth/user/" not in page
     assert '<div class="readonly">correspondent</div>' in page
+
+
+def test_view_on_site_of_a_draft_is_a_404_not_an_error(superuser_client):
+    """A draft has no public address; the admin's redirect answers 404 for it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from articles.models import ArticleStatus
+
+    draft = make_article(status=ArticleStatus.DRAFT)
+    content_type = ContentType.objects.get_for_model(draft)
+
+    response = superuser_client.get(f"/admin/r/{content_type.pk}/{draft.pk}/")
+
+    assert response.status_code == 404
