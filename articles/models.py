@@ -45,12 +45,21 @@ class ArticleStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+def published_condition(prefix: str = "") -> models.Q:
+    """The one rule for what readers may see, as a condition; `prefix` reaches it
+    across a relation (e.g. "bylines__article__") for counts and annotations."""
+    return models.Q(
+        **{
+            f"{prefix}status": ArticleStatus.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see now; scheduled ones stay hidden until their time."""
-        return self.filter(
-            status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now()
-        )
+        return self.filter(published_condition())
 
     def for_listing(self):
         """Everything a list or card template touches, in a fixed number of queries."""

@@ -14,7 +14,13 @@ from taggit.models import Tag
 
 from articles import listings, trust_views
 from articles.caching import public_page, site_state
-from articles.models import BLOCK_MODELS, Article, ArticleRedirect, Byline
+from articles.models import (
+    BLOCK_MODELS,
+    Article,
+    ArticleRedirect,
+    Byline,
+    published_condition,
+)
 from articles.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
 from sections.models import Section
@@ -68,17 +74,12 @@ def section_front(request, section):
 @require_safe
 @public_page
 def author_index(request):
-    now = timezone.now()
     authors = (
         Author.objects.active()
         .select_related("photo")
         .annotate(
             article_count=Count(
-                "bylines",
-                filter=Q(
-                    bylines__article__status="published",
-                    bylines__article__published_at__lte=now,
-                ),
+                "bylines", filter=published_condition("bylines__article__")
             )
         )
     )

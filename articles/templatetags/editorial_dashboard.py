@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
-from articles.models import ArticleStatus
+from articles.models import ArticleStatus, published_condition
 from authors.models import AuthorProfileChange, ProfileChangeStatus
 
 register = template.Library()
@@ -54,11 +54,7 @@ def editorial_dashboard(context) -> Dashboard | None:
         "drafts": Q(status=ArticleStatus.DRAFT) & workflow.own_articles(user),
         "in_review": Q(status=ArticleStatus.IN_REVIEW),
         "scheduled": Q(status=ArticleStatus.PUBLISHED, published_at__gt=now),
-        "recent": Q(
-            status=ArticleStatus.PUBLISHED,
-            published_at__lte=now,
-            published_at__gt=now - RECENT,
-        ),
+        "recent": published_condition() & Q(published_at__gt=now - RECENT),
     }
     counts = visible.aggregate(
         **{key: Count("pk", filter=condition) for key, condition in filters.items()}
