@@ -10,6 +10,6 @@ class ArticlesConfig(AppConfig):
 
         signals.connect()
 
-        from articles.history import register_history
+        from articles.trust.history import register_history
 
         register_history()

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.caching import chrome_changed, content_changed
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -15,7 +14,8 @@ from articles.models import (
     PullQuoteBlock,
     RichTextBlock,
 )
-from articles.search import update_search_vector
+from articles.site.caching import chrome_changed, content_changed
+from articles.site.search import update_search_vector
 from authors.models import Author, AuthorLink
 from media_library.models import Photo
 from sections.models import Partner, Section, SiteSettings, SocialLink

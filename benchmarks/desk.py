@@ -16,7 +16,7 @@ from PIL import Image
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleStatus, Byline, PhotoBlock, RichTextBlock
-from articles.search import update_search_vector
+from articles.site.search import update_search_vector
 from authors.models import Author
 from media_library.models import Photo
 from sections.models import Section

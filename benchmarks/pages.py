@@ -71,8 +71,8 @@ def main() -> None:
     }
     call_command("migrate", verbosity=0)
 
-    from articles.caching import bump_content_generation
     from articles.models import Article
+    from articles.site.caching import bump_content_generation
     from benchmarks.desk import build_desk
 
     missing = options.articles - Article.objects.published().count()

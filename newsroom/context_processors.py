@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from articles.caching import site_state
+from articles.site.caching import site_state
 
 
 def newsroom(request):

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "media_library",
     "authors",
     "articles",
+    "demo",
 ]
 
 MIDDLEWARE = [

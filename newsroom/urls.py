@@ -30,9 +30,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Fixed paths first (/corrections/feed/, /preview/…), then feeds, then the pages
     # whose first segment is a section slug.
-    path("", include("articles.trust_urls")),
-    path("", include("articles.distribution_urls")),
-    path("", include("articles.urls")),
+    path("", include("articles.trust.urls")),
+    path("", include("articles.distribution.urls")),
+    path("", include("articles.site.urls")),
 ]
 
 if settings.DEBUG:

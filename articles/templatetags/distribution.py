@@ -12,8 +12,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import seo
-from articles import structured_data as sd
+from articles.distribution import seo
+from articles.distribution import structured_data as sd
 
 register = template.Library()
 

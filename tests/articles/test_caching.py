@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles.caching import seconds_until, site_state
+from articles.site.caching import seconds_until, site_state
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db

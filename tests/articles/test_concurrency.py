@@ -7,10 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from articles import presence
-from articles.history import StaleEditError, article_versions, save_article_edit
 from articles.models import Article, ArticleStatus
 from articles.roles import EDITOR
+from articles.trust import presence
+from articles.trust.history import StaleEditError, article_versions, save_article_edit
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.factories import add_text, make_article, make_user
 

@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.caching import cached_chrome
-from articles.corrections import (
+from articles.models import ArticleStatus, Correction, CorrectionKind
+from articles.site.caching import cached_chrome
+from articles.trust.corrections import (
     CorrectionRefused,
     add_correction,
     corrections_json_ld,
 )
-from articles.models import ArticleStatus, Correction, CorrectionKind
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.factories import make_article
 

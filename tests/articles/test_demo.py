@@ -11,14 +11,14 @@ from django.core.management.base import CommandError
 from PIL import Image, IptcImagePlugin
 from pytest_django.asserts import assertContains
 
-import articles.demo
-import articles.demo_photos
-import articles.management.commands.load_demo
-from articles.demo import reference_article
-from articles.demo_photos import PhotoSpec, render_photo
+import demo.desk
+import demo.management.commands.load_demo
+import demo.photos
 from articles.models import Article, ArticleStatus, PhotoBlock, RichTextBlock
 from articles.roles import CORRESPONDENT, EDITOR
 from authors.models import Author
+from demo.desk import reference_article
+from demo.photos import PhotoSpec, render_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -211,9 +211,9 @@ def test_new_accounts_get_random_printed_passwords(demo_output):
     sources = "".join(
         Path(module.__file__).read_text()
         for module in [
-            articles.demo,
-            articles.demo_photos,
-            articles.management.commands.load_demo,
+            demo.desk,
+            demo.photos,
+            demo.management.commands.load_demo,
         ]
     )
 

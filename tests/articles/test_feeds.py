@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.caching import cached_chrome
-from articles.feeds import FEED_LENGTH, article_guid
+from articles.distribution.feeds import FEED_LENGTH, article_guid
+from articles.site.caching import cached_chrome
 from tests.articles.distribution_helpers import (
     make_reference_article,
     make_unpublished_articles,

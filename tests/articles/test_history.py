@@ -6,8 +6,8 @@ from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 from reversion.models import Version
 
-from articles.history import article_versions, revert_article, save_article_edit
 from articles.models import ArticleStatus, Byline, Correction, RichTextBlock
+from articles.trust.history import article_versions, revert_article, save_article_edit
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.factories import (
     add_photo_block,

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.history import article_versions, save_article_edit
 from articles.models import ArticleStatus, PreviewLink
+from articles.trust.history import article_versions, save_article_edit
 from tests.factories import add_text, make_article
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.db import connection
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from articles.search import clean_query
+from articles.site.search import clean_query
 from tests.factories import add_text, make_article
 
 pytestmark = pytest.mark.django_db

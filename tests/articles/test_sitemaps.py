@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import crawler_views
-from articles.caching import cached_chrome
-from articles.sitemaps import ArticleSitemap, published_tags
+from articles.distribution import crawler_views
+from articles.distribution.sitemaps import ArticleSitemap, published_tags
+from articles.site.caching import cached_chrome
 from tests.articles.distribution_helpers import (
     make_reference_article,
     make_unpublished_articles,

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from taggit.models import Tag
 
-from articles import structured_data as sd
-from articles.caching import cached_chrome
-from articles.demo import reference_article
+from articles.distribution import structured_data as sd
+from articles.site.caching import cached_chrome
 from articles.templatetags.distribution import json_ld_script
+from demo.desk import reference_article
 from tests.articles.distribution_helpers import (
     json_ld_objects,
     json_ld_of_type,

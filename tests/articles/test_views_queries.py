@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from articles.caching import cached_chrome, site_state
 from articles.models import Article
+from articles.site.caching import cached_chrome, site_state
 from sections.models import Section, SiteSettings
 from tests.factories import (
     add_photo_block,

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles.demo import reference_article
+from demo.desk import reference_article
 from tests.browser.conftest import log_in
 from tests.factories import add_photo_block, make_article, make_user
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from articles.corrections import add_correction
 from articles.models import CorrectionKind
+from articles.trust.corrections import add_correction
 from tests.factories import make_article
 from tests.site_content import build_newsroom, public_urls
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import DemoError, load_demo, reference_article
-from articles.demo_photos import DEFAULT_WIDTH
+from demo.desk import DemoError, load_demo, reference_article
+from demo.photos import DEFAULT_WIDTH
 
 MIN_PHOTO_WIDTH = 64
 MAX_PHOTO_WIDTH = 4000

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from taggit.models import Tag
 
-from articles import structured_data as sd
+from articles.distribution import structured_data as sd
 from articles.models import Article
 from authors.models import Author
 from sections.models import Section

@@ -12,7 +12,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from taggit.models import Tag
 
-from articles import structured_data as sd
+from articles.distribution import structured_data as sd
 from articles.models import Article
 from authors.models import Author
 from sections.models import Section

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from articles import structured_data as sd
+from articles.distribution import structured_data as sd
+from articles.distribution.sitemaps import SITEMAPS
 from articles.models import Article
-from articles.sitemaps import SITEMAPS
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000

@@ -10,8 +10,6 @@ from django.views.decorators.http import require_safe
 from reversion.models import Revision
 from taggit.models import Tag, TaggedItem
 
-from articles.caching import public_page
-from articles.history import tag_names_in, versions_by_model
 from articles.models import (
     BLOCK_MODELS,
     Article,
@@ -20,6 +18,8 @@ from articles.models import (
     Correction,
     PreviewLink,
 )
+from articles.site.caching import public_page
+from articles.trust.history import tag_names_in, versions_by_model
 
 CORRECTIONS_PER_PAGE = 20
 

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from articles import trust_feeds, trust_views
-from articles.caching import public_page
+from articles.site.caching import public_page
+from articles.trust import feeds as trust_feeds
+from articles.trust import views as trust_views
 
 app_name = "trust"
 

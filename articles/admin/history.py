@@ -10,7 +10,7 @@ The mixin comes first in the MRO: it wraps `changeform_view` in a revision, adds
 hidden version field to the form, checks it under a row lock, and replaces the admin's
 history page with the revision list. django-reversion's `VersionAdmin` is not used;
 its revert-through-the-change-form does not restore content-editor blocks, bylines
-and tags together, which `articles.history.revert_article` does.
+and tags together, which `articles.trust.history.revert_article` does.
 """
 
 import json
@@ -41,8 +41,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Revision
 
-from articles import presence
-from articles.history import (
+from articles.models import Article, ArticleStatus, Correction, PreviewLink
+from articles.trust import presence
+from articles.trust.history import (
     RevertRefused,
     StaleEditError,
     article_versions,
@@ -57,7 +58,6 @@ from articles.history import (
     story_from_revision,
     user_display_name,
 )
-from articles.models import Article, ArticleStatus, Correction, PreviewLink
 
 VERSION_FIELD = "expected_version"
 TOOLS_FIELD = "history_and_sharing"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import workflow
-from articles.admin_history import ArticleHistoryAdminMixin, CorrectionInline
+from articles.admin.history import ArticleHistoryAdminMixin, CorrectionInline
 from articles.models import (
     Article,
     ArticleStatus,

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from articles import views
-from articles.converters import FourDigitYear, TwoDigitNumber
+from articles.site import views
+from articles.site.converters import FourDigitYear, TwoDigitNumber
 
 register_converter(FourDigitYear, "yyyy")
 register_converter(TwoDigitNumber, "nn")

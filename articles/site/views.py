@@ -12,8 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles import listings, trust_views
-from articles.caching import public_page, site_state
 from articles.models import (
     BLOCK_MODELS,
     Article,
@@ -21,7 +19,10 @@ from articles.models import (
     Byline,
     published_condition,
 )
-from articles.search import clean_query, highlighted_snippet, search_articles
+from articles.site import listings
+from articles.site.caching import public_page, site_state
+from articles.site.search import clean_query, highlighted_snippet, search_articles
+from articles.trust import views as trust_views
 from authors.models import Author
 from sections.models import Section
 

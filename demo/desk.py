@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles import workflow
-from articles.demo_photos import DEFAULT_WIDTH, PhotoSpec, render_photo
 from articles.models import (
     Article,
     ArticleStatus,
@@ -30,6 +29,7 @@ from articles.models import (
 )
 from articles.roles import CORRESPONDENT, EDITOR
 from authors.models import Author, AuthorLink, LinkKind
+from demo.photos import DEFAULT_WIDTH, PhotoSpec, render_photo
 from media_library.models import Photo
 from sections.models import Section
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.text import Truncator
 
-from articles import structured_data as sd
+from articles.distribution import structured_data as sd
 from articles.models import Article
 from authors.models import Author
 from sections.models import Section

@@ -1,15 +1,15 @@
 """Feeds, sitemaps and robots.txt; included before the page routes so `/feed/` is never a section.
 
 Every one of them is a public page like any other: cached for anonymous readers and
-forgotten when published content changes (articles.caching.public_page).
+forgotten when published content changes (articles.site.caching.public_page).
 """
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from articles import crawler_views, feeds
-from articles.caching import public_page
-from articles.sitemaps import SITEMAPS
+from articles.distribution import crawler_views, feeds
+from articles.distribution.sitemaps import SITEMAPS
+from articles.site.caching import public_page
 
 app_name = "distribution"
 

@@ -1,0 +1,1 @@
+"""The readers' pages: views, listings, search, page caching, URL converters and their URLs."""
