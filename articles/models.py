@@ -3,7 +3,6 @@ from datetime import timedelta
 
 from content_editor.models import Region, create_plugin_base
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -13,9 +12,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import TaggedItemBase
 
-from articles.indexes import SearchVectorIndex
+from articles.indexes import ListingIndex, SearchVectorIndex
 from media_library.models import format_credit
 
 # What the body's rich text may contain; nh3 strips everything else on save.
@@ -69,6 +68,28 @@ class ArticleQuerySet(models.QuerySet):
             ),
             "tags",
         )
+
+
+class ArticleTag(TaggedItemBase):
+    """One tag on one article: a real foreign key (bigint, indexed both ways), unlike
+    taggit's generic `TaggedItem`, whose integer `object_id` no index can join to an article."""
+
+    content_object = models.ForeignKey(
+        "articles.Article", models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("tag link")
+        verbose_name_plural = _("tag links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="articletag_once_per_article"
+            ),
+        ]
+        indexes = [
+            # "The newest articles with this tag": related articles and tag sitemaps.
+            models.Index(fields=["tag", "-content_object"], name="articletag_by_tag"),
+        ]
 
 
 class Article(models.Model):
@@ -151,6 +172,7 @@ class Article(models.Model):
     )
     tags = TaggableManager(
         _("tags"),
+        through=ArticleTag,
         blank=True,
         help_text=_("People, places and topics, comma-separated."),
     )
@@ -179,9 +201,6 @@ class Article(models.Model):
         editable=False,
         help_text=_("Goes up by one with every saved edit; a stale edit is refused."),
     )
-    # The tag links themselves, so that history can record and restore them.
-    tagged_items = GenericRelation(TaggedItem)
-
     # Plain text of the body blocks, for search snippets and the SQLite fallback.
     search_text = models.TextField(
         _("body text for search"), blank=True, editable=False
@@ -211,14 +230,24 @@ class Article(models.Model):
                 name="article_published_has_time",
             ),
         ]
+        # The listings' order exactly (NULLS LAST included), so that a page is read
+        # from the index in order and stops after its rows: no scan, no sort.
         indexes = [
-            models.Index(
-                fields=["status", "-published_at"], name="article_public_listing"
+            ListingIndex(
+                "status",
+                models.F("published_at").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="article_public_listing",
             ),
-            models.Index(
-                fields=["section", "status", "-published_at"],
+            ListingIndex(
+                "section",
+                "status",
+                models.F("published_at").desc(nulls_last=True),
+                models.F("id").desc(),
                 name="article_section_listing",
             ),
+            # The sitemaps' "last modified": the newest edit without reading every row.
+            models.Index(fields=["-updated_at"], name="article_recently_updated"),
             SearchVectorIndex(fields=["search_vector"], name="article_search_vector"),
         ]
         permissions = [
@@ -304,6 +333,10 @@ class Byline(models.Model):
             models.UniqueConstraint(
                 fields=["article", "author"], name="byline_author_once_per_article"
             ),
+        ]
+        indexes = [
+            # An author's newest articles (author page, author sitemap) from the index.
+            models.Index(fields=["author", "-article"], name="byline_by_author"),
         ]
 
     def __str__(self):

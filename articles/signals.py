@@ -3,12 +3,13 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.models import (
     Article,
     ArticleRedirect,
     ArticleStatus,
+    ArticleTag,
     Byline,
     PhotoBlock,
     PullQuoteBlock,
@@ -31,7 +32,7 @@ PUBLIC_CONTENT_MODELS = [
     AuthorLink,
     Photo,
     Tag,
-    TaggedItem,
+    ArticleTag,
 ]
 # The masthead, navigation and footer: cached on their own, see caching.chrome_changed.
 CHROME_MODELS = [Section, SiteSettings, SocialLink, Partner]

@@ -13,9 +13,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from articles.models import Article, ArticleStatus, Byline, PhotoBlock, RichTextBlock
+from articles.models import (
+    Article,
+    ArticleStatus,
+    ArticleTag,
+    Byline,
+    PhotoBlock,
+    RichTextBlock,
+)
 from articles.site.search import update_search_vector
 from authors.models import Author
 from media_library.models import Photo
@@ -127,11 +134,8 @@ def build_desk(*, articles: int, seed: int = 7) -> None:
         for article in new
         for n in range(3)
     )
-    content_type = TaggedItem.content_type.field.related_model.objects.get_for_model(
-        Article
-    )
-    TaggedItem.objects.bulk_create(
-        TaggedItem(content_type=content_type, object_id=article.pk, tag=tag)
+    ArticleTag.objects.bulk_create(
+        ArticleTag(content_object=article, tag=tag)
         for article in new
         for tag in rng.sample(tags, 5)
     )

@@ -27,6 +27,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import (
     BLOCK_MODELS,
     Article,
+    ArticleTag,
     Byline,
     PhotoBlock,
     PullQuoteBlock,
@@ -75,6 +76,8 @@ def register_history() -> None:
     for model in [*BLOCK_MODELS, Byline]:
         reversion.register(model)
     # Natural keys store the tag's name, so a revert can bring back a deleted tag.
+    reversion.register(ArticleTag, use_natural_foreign_keys=True)
+    # Revisions saved before tags moved to ArticleTag hold taggit's generic links.
     reversion.register(TaggedItem, use_natural_foreign_keys=True)
 
 
@@ -212,6 +215,11 @@ def versions_by_model(revision: Revision) -> dict[type, list[Version]]:
     return grouped
 
 
+def tag_link_versions(grouped: dict[type, list[Version]]) -> list[Version]:
+    """A revision's tag links, taken out of `grouped`, whichever model stored them."""
+    return grouped.pop(ArticleTag, []) + grouped.pop(TaggedItem, [])
+
+
 def tag_names_in(versions: list[Version]) -> list[str]:
     names = []
     for version in versions:
@@ -272,7 +280,7 @@ def revert_article(
     if article_version is None:
         raise RevertRefused(_("This revision does not belong to this article."))
     old = article_version.field_dict
-    tag_versions = grouped.pop(TaggedItem, [])
+    tag_versions = tag_link_versions(grouped)
     part_versions = [
         v for model in [*BLOCK_MODELS, Byline] for v in grouped.get(model, [])
     ]
@@ -288,7 +296,7 @@ def revert_article(
         # Story parts added after the revision go; the revision's own come back.
         kept = {(v.content_type.model_class(), v.object_id) for v in part_versions}
         for part in story_parts(current):
-            if isinstance(part, TaggedItem):
+            if isinstance(part, ArticleTag):
                 continue
             if (type(part), str(part.pk)) not in kept:
                 part.delete()
@@ -405,7 +413,7 @@ def story_from_revision(revision: Revision, article_pk: int) -> Story:
         for v in grouped.get(model, [])
     ]
     bylines = [v._object_version.object for v in grouped.get(Byline, [])]
-    tags = tag_names_in(grouped.get(TaggedItem, []))
+    tags = tag_names_in(tag_link_versions(dict(grouped)))
     return _story(fields, blocks, bylines, tags)
 
 

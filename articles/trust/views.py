@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 from reversion.models import Revision
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.models import (
     BLOCK_MODELS,
@@ -19,7 +19,11 @@ from articles.models import (
     PreviewLink,
 )
 from articles.site.caching import public_page
-from articles.trust.history import tag_names_in, versions_by_model
+from articles.trust.history import (
+    tag_link_versions,
+    tag_names_in,
+    versions_by_model,
+)
 
 CORRECTIONS_PER_PAGE = 20
 
@@ -78,7 +82,8 @@ def _article_from_revision(revision: Revision, article_pk: int):
         (v._object_version.object for v in grouped.get(Byline, [])),
         key=lambda byline: (byline.position, byline.pk),
     )
-    tags = list(Tag.objects.filter(name__in=tag_names_in(grouped.get(TaggedItem, []))))
+    tag_names = tag_names_in(tag_link_versions(dict(grouped)))
+    tags = list(Tag.objects.filter(name__in=tag_names))
     article._prefetched_objects_cache = {
         "bylines": _cached_queryset(Byline, bylines),
         "tags": _cached_queryset(Tag, tags),

@@ -56,7 +56,7 @@ def test_an_admin_save_records_the_whole_story(editor_client, story):
         "richtextblock",
         "photoblock",
         "byline",
-        "taggeditem",
+        "articletag",
     }
     assert version.revision.user.username == "editor"
     assert version.field_dict["headline"] == "Minister visits Kyiv again"
