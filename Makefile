@@ -43,6 +43,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml --check
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

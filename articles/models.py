@@ -55,10 +55,34 @@ def published_condition(prefix: str = "") -> models.Q:
     )
 
 
+def scheduled_condition(prefix: str = "") -> models.Q:
+    """Published but not yet due: the other half of `published_condition`."""
+    return models.Q(
+        **{
+            f"{prefix}status": ArticleStatus.PUBLISHED,
+            f"{prefix}published_at__gt": timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see now; scheduled ones stay hidden until their time."""
         return self.filter(published_condition())
+
+    def scheduled(self):
+        """Articles that will go out on their own at `published_at`, no one acting."""
+        return self.filter(scheduled_condition())
+
+    def withdrawn(self):
+        """Articles that were out and were taken down: their address answers 410.
+
+        One unpublished before its scheduled time never went out: its address stays a
+        plain 404, so withdrawing a story does not reveal that it existed.
+        """
+        return self.filter(
+            status=ArticleStatus.UNPUBLISHED, published_at__lte=timezone.now()
+        )
 
     def for_listing(self):
         """Everything a list or card template touches, in a fixed number of queries."""

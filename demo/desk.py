@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -33,7 +34,7 @@ from demo.photos import DEFAULT_WIDTH, PhotoSpec, render_photo
 from media_library.models import Photo
 from sections.models import Section
 
-PUBLICATION = "The Meridian Ledger"
+PUBLICATION = settings.NEWSROOM_NAME
 PHOTO_DIRECTORY = "photos/demo"
 REFERENCE_SECTION = "politics-security"
 REFERENCE_SLUG = "kamikawa-kyiv-visit-japan-support-ukraine"

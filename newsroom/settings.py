@@ -98,7 +98,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The newsroom's language: the site's `lang`, feeds, the News sitemap and JSON-LD all read it.
+LANGUAGE_CODE = NEWSROOM_LANGUAGE = env("NEWSROOM_LANGUAGE", default="en")
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
@@ -134,13 +135,16 @@ SECURE_HSTS_SECONDS = env.int(
     "DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# Preload lists are hard to leave (browsers ship them for months), so joining one is an
+# explicit decision of whoever owns the domain, never a default.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# `check --deploy` recommends preloading; without the opt-in that advice is noise.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The newsroom's identity, used in the site chrome, feeds and structured data.
+# The publication's name, in one place: masthead, admin, feeds, sitemaps, JSON-LD and demo.
 NEWSROOM_NAME = env("NEWSROOM_NAME", default="The Meridian Ledger")
-NEWSROOM_LANGUAGE = env("NEWSROOM_LANGUAGE", default="en")
 
 # Photo upload limits (the media library refuses anything larger).
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)

@@ -35,8 +35,8 @@ class PartnerInline(admin.TabularInline):
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One page for the chrome; the section navigation follows the sections' positions."""
 
-    list_display = ["site_name", "tagline"]
-    fields = ["site_name", "tagline", "footer_note"]
+    list_display = ["__str__", "tagline"]
+    fields = ["tagline", "footer_note"]
     inlines = [SocialLinkInline, PartnerInline]
 
     def has_add_permission(self, request):

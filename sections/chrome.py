@@ -26,10 +26,10 @@ def load_chrome() -> Chrome:
         .first()
     )
     if site is None:
-        # A fresh install before anyone opened the settings: the name from the environment.
+        # A fresh install before anyone opened the settings: name and navigation only.
         return Chrome(site_name=settings.NEWSROOM_NAME, navigation=navigation)
     return Chrome(
-        site_name=site.site_name,
+        site_name=settings.NEWSROOM_NAME,
         tagline=site.tagline,
         footer_note=site.footer_note,
         navigation=navigation,

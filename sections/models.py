@@ -97,15 +97,14 @@ class Section(models.Model):
 
 
 class SiteSettings(models.Model):
-    """The one row of site-wide chrome editors control: name, tagline, footer lists."""
+    """The one row of site-wide chrome editors control: tagline, footer lists.
+
+    The publication's name is not here: feeds, sitemaps and JSON-LD need it without a
+    database read, so it is the `NEWSROOM_NAME` setting, the one place it is kept.
+    """
 
     SINGLETON_PK = 1
 
-    site_name = models.CharField(
-        _("site name"),
-        max_length=100,
-        help_text=_("Shown in the masthead, page titles and the footer."),
-    )
     tagline = models.CharField(
         _("tagline"),
         max_length=200,
@@ -129,7 +128,7 @@ class SiteSettings(models.Model):
         ]
 
     def __str__(self):
-        return self.site_name
+        return str(_("Site settings"))
 
     def save(self, *args, **kwargs):
         self.pk = self.SINGLETON_PK

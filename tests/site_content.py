@@ -33,7 +33,6 @@ class Newsroom:
 def build_newsroom() -> Newsroom:
     """A desk that looks real on every page type, plus one article of each hidden kind."""
     site = SiteSettings.objects.create(
-        site_name="The Meridian Ledger",
         tagline="Politics, security and the world, reported carefully",
         footer_note="Independent journalism since 1998",
     )

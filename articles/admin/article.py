@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -83,16 +82,13 @@ class StageFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         match self.value():
             case "draft":
                 return queryset.filter(status=ArticleStatus.DRAFT)
             case "in_review":
                 return queryset.filter(status=ArticleStatus.IN_REVIEW)
             case "scheduled":
-                return queryset.filter(
-                    status=ArticleStatus.PUBLISHED, published_at__gt=now
-                )
+                return queryset.scheduled()
             case "live":
                 return queryset.published()
             case "unpublished":

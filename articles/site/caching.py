@@ -26,7 +26,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from articles.models import Article, ArticleStatus
+from articles.models import Article
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
@@ -104,9 +104,7 @@ def cached_chrome() -> Chrome:
 
 def next_scheduled_publication() -> datetime | None:
     return (
-        Article.objects.filter(
-            status=ArticleStatus.PUBLISHED, published_at__gt=timezone.now()
-        )
+        Article.objects.scheduled()
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

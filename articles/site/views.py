@@ -22,7 +22,6 @@ from articles.models import (
 from articles.site import listings
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
-from articles.trust import views as trust_views
 from authors.models import Author
 from sections.models import Section
 
@@ -145,8 +144,12 @@ def article_detail(request, section, year, month, day, slug):
         .first()
     )
     if article is None:
-        if trust_views.is_withdrawn(section=section, slug=slug):
-            return trust_views.gone_response(request)
+        if (
+            Article.objects.withdrawn()
+            .filter(section__slug=section, slug=slug)
+            .exists()
+        ):
+            return render(request, "articles/article_gone.html", status=410)
         return redirect_from_old_address(request)
     canonical = article.get_absolute_url()
     if canonical is None:

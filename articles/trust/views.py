@@ -4,7 +4,6 @@ from content_editor.contents import contents_for_item
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 from reversion.models import Revision
@@ -13,7 +12,6 @@ from taggit.models import Tag
 from articles.models import (
     BLOCK_MODELS,
     Article,
-    ArticleStatus,
     Byline,
     Correction,
     PreviewLink,
@@ -26,25 +24,6 @@ from articles.trust.history import (
 )
 
 CORRECTIONS_PER_PAGE = 20
-
-
-def is_withdrawn(*, section: str, slug: str) -> bool:
-    """Whether the address belongs to an article that was published and then taken down.
-
-    One that was unpublished before its scheduled time never went out: its address
-    stays a plain 404, so withdrawing a story does not reveal that it existed.
-    """
-    return Article.objects.filter(
-        section__slug=section,
-        slug=slug,
-        status=ArticleStatus.UNPUBLISHED,
-        published_at__lte=timezone.now(),
-    ).exists()
-
-
-def gone_response(request: HttpRequest) -> HttpResponse:
-    """410 Gone, with a short note, for a withdrawn article's address."""
-    return render(request, "articles/article_gone.html", status=410)
 
 
 def keep_private(response: HttpResponse) -> HttpResponse:

@@ -24,7 +24,7 @@ QUERY_BUDGET = 10
 @pytest.fixture
 def crowded_desk():
     """Twenty articles, each with three bylines, three inline photos and five tags."""
-    site = SiteSettings.objects.create(site_name="The Meridian Ledger")
+    site = SiteSettings.objects.create()
     site.social_links.create(label="Bluesky", url="https://bsky.app/")
     site.partners.create(name="A university institute", url="https://partner.example/")
     section = make_section(name="Politics & Security", slug="politics-security")

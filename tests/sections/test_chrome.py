@@ -9,11 +9,10 @@ from tests.factories import make_section
 pytestmark = pytest.mark.django_db
 
 
-def test_pages_show_the_edited_site_name_links_and_partners(client):
-    """Masthead and footer come from the site settings, not from the code."""
-    site = SiteSettings.objects.create(
-        site_name="The Harbour Post", tagline="Local and global"
-    )
+def test_pages_show_the_edited_tagline_links_and_partners(client, settings):
+    """Masthead and footer come from the site settings and the configured name."""
+    settings.NEWSROOM_NAME = "The Harbour Post"
+    site = SiteSettings.objects.create(tagline="Local and global")
     site.social_links.create(
         network="bluesky", label="Follow on Bluesky", url="https://bsky.app/x"
     )
@@ -21,7 +20,8 @@ def test_pages_show_the_edited_site_name_links_and_partners(client):
 
     response = client.get("/")
 
-    assertContains(response, "The Harbour Post", count=4)
+    assertContains(response, '<a href="/">The Harbour Post</a>')
+    assertContains(response, '"name": "The Harbour Post"')
     assertContains(response, "Local and global")
     assertContains(response, "Connect with us")
     assertContains(response, 'href="https://bsky.app/x"')
@@ -44,25 +44,24 @@ def test_navigation_follows_position_and_skips_inactive_and_subsections(client):
 
 
 def test_editing_the_chrome_shows_at_once(client):
-    """A cached page picks up a new site name on the next request."""
-    site = SiteSettings.objects.create(site_name="Before")
+    """A cached page picks up a new tagline on the next request."""
+    site = SiteSettings.objects.create(tagline="Before")
     client.get("/")
 
-    site.site_name = "After"
+    site.tagline = "After"
     site.save()
 
     assertContains(client.get("/"), "After")
 
 
 def test_editor_changes_site_settings_in_the_admin(editor_client):
-    """An editor opens the site settings and edits the name, social links and partners."""
-    site = SiteSettings.objects.create(site_name="Before")
+    """An editor opens the site settings and edits the tagline, social links and partners."""
+    site = SiteSettings.objects.create(tagline="Before")
 
     response = editor_client.post(
         f"/admin/sections/sitesettings/{site.pk}/change/",
         {
-            "site_name": "After",
-            "tagline": "",
+            "tagline": "After",
             "footer_note": "",
             "social_links-TOTAL_FORMS": "1",
             "social_links-INITIAL_FORMS": "0",
@@ -80,21 +79,23 @@ def test_editor_changes_site_settings_in_the_admin(editor_client):
 
     assert response.status_code == 302
     site.refresh_from_db()
-    assert site.site_name == "After"
+    assert site.tagline == "After"
     assert site.social_links.get().label == "On X"
     assert site.partners.get().name == "A partner"
 
 
 def test_there_is_only_one_settings_row():
     """Saving a second settings object overwrites the first: the chrome is a singleton."""
-    SiteSettings.objects.create(site_name="One")
-    SiteSettings(site_name="Two").save()
+    SiteSettings.objects.create(tagline="One")
+    SiteSettings(tagline="Two").save()
 
-    assert SiteSettings.objects.get().site_name == "Two"
+    assert SiteSettings.objects.get().tagline == "Two"
 
 
-def test_without_settings_the_configured_name_is_used(client, settings):
-    """A fresh install shows the name from the environment until editors set one."""
+def test_the_configured_name_is_used_with_or_without_site_settings(client, settings):
+    """The publication's name comes from the environment alone, on every page."""
     settings.NEWSROOM_NAME = "Configured Name"
+    assertContains(client.get("/"), "Configured Name")
 
+    SiteSettings.objects.create(tagline="A tagline")
     assertContains(client.get("/"), "Configured Name")
