@@ -1,35 +1,31 @@
-import secrets
-from datetime import timedelta
+"""The article and its byline; body blocks and the records kept about an article live
+in `articles.blocks` and `articles.records` and are importable from here too."""
 
-from content_editor.models import Region, create_plugin_base
+from content_editor.models import Region
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.indexes import ListingIndex, SearchVectorIndex
-from media_library.models import format_credit
+from articles.photo_use import PhotoUse, caption_override_field, credit_override_field
 
-# What the body's rich text may contain; nh3 strips everything else on save.
-BODY_EXTENSIONS = {
-    "Paragraph": True,
-    "Heading": {"levels": [2, 3]},
-    "Bold": True,
-    "Italic": True,
-    "Link": True,
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-}
+
+def created_by_field() -> models.ForeignKey:
+    """Who made the row; kept (as empty) when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
 
 def format_publication_time(value) -> str:
@@ -116,7 +112,14 @@ class ArticleTag(TaggedItemBase):
         ]
 
 
-class Article(models.Model):
+class Article(PhotoUse, models.Model):
+    # The hero is a photo use: its caption and credit may be overridden for this article.
+    photo_attribute, caption_attribute, credit_attribute = (
+        "hero",
+        "hero_caption",
+        "hero_credit",
+    )
+
     headline = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -160,15 +163,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = created_by_field()
     hero = models.ForeignKey(
         "media_library.Photo",
         models.PROTECT,
@@ -177,17 +172,8 @@ class Article(models.Model):
         related_name="hero_of_articles",
         verbose_name=_("hero photo"),
     )
-    hero_caption = models.TextField(
-        _("hero caption override"),
-        blank=True,
-        help_text=_("Leave empty to use the photo library's caption."),
-    )
-    hero_credit = models.CharField(
-        _("hero credit override"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to use the photo library's credit."),
-    )
+    hero_caption = caption_override_field(_("hero caption override"))
+    hero_credit = credit_override_field(_("hero credit override"))
     authors = models.ManyToManyField(
         "authors.Author",
         through="Byline",
@@ -320,15 +306,11 @@ class Article(models.Model):
 
     @property
     def hero_caption_display(self) -> str:
-        if self.hero_caption:
-            return self.hero_caption
-        return self.hero.caption if self.hero else ""
+        return self.shown_caption
 
     @property
     def hero_credit_display(self) -> str:
-        return format_credit(
-            self.hero_credit or (self.hero.credit if self.hero else "")
-        )
+        return self.shown_credit_formatted
 
 
 class Byline(models.Model):
@@ -373,319 +355,51 @@ class Byline(models.Model):
         super().save(*args, **kwargs)
 
 
-ArticleBlock = create_plugin_base(Article)
+# Models defined beside this module; Django registers them when this module is loaded.
+from articles.blocks import (  # noqa: E402
+    BLOCK_MODELS,
+    BODY_EXTENSIONS,
+    ArticleBlock,
+    PhotoBlock,
+    PhotoLayout,
+    PullQuoteBlock,
+    RichTextBlock,
+)
+from articles.records import (  # noqa: E402
+    ArticleRedirect,
+    Correction,
+    CorrectionKind,
+    CorrectionQuerySet,
+    PreviewLink,
+    PreviewLinkQuerySet,
+    WorkflowEvent,
+    default_preview_expiry,
+    new_preview_token,
+)
 
-
-class RichTextBlock(ArticleBlock):
-    text = ProseEditorField(_("text"), extensions=BODY_EXTENSIONS, sanitize=True)
-
-    template_name = "articles/blocks/rich_text.html"
-
-    class Meta(ArticleBlock.Meta):
-        verbose_name = _("rich text")
-        verbose_name_plural = _("rich text")
-
-    def __str__(self):
-        # A space between paragraphs and subheads: "<p>One.</p><h2>Two</h2>" reads "One. Two".
-        text = " ".join(strip_tags(self.text.replace("><", "> <")).split())
-        return Truncator(text).words(10, truncate=" …")
-
-    def save(self, *args, **kwargs):
-        # Sanitise on every save, not only through forms: imports and scripts write here too.
-        self.text = self._meta.get_field("text").sanitize(self.text)
-        super().save(*args, **kwargs)
-
-
-class PhotoLayout(models.TextChoices):
-    INLINE = "inline", _("In the text column")
-    WIDE = "wide", _("Wider than the text")
-
-
-class PhotoBlock(ArticleBlock):
-    photo = models.ForeignKey(
-        "media_library.Photo",
-        models.PROTECT,
-        related_name="article_blocks",
-        verbose_name=_("photo"),
-    )
-    caption = models.TextField(
-        _("caption override"),
-        blank=True,
-        help_text=_("Leave empty to use the photo library's caption."),
-    )
-    credit = models.CharField(
-        _("credit override"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to use the photo library's credit."),
-    )
-    layout = models.CharField(
-        _("layout"), max_length=20, choices=PhotoLayout, default=PhotoLayout.INLINE
-    )
-
-    template_name = "articles/blocks/photo.html"
-
-    class Meta(ArticleBlock.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self):
-        return str(self.photo)
-
-    @classmethod
-    def get_queryset(cls):
-        return cls.objects.select_related("photo")
-
-    @property
-    def caption_display(self) -> str:
-        return self.caption or self.photo.caption
-
-    @property
-    def credit_display(self) -> str:
-        return format_credit(self.credit or self.photo.credit)
-
-
-class PullQuoteBlock(ArticleBlock):
-    text = models.TextField(_("quotation"))
-    attribution = models.CharField(_("attribution"), max_length=200, blank=True)
-
-    template_name = "articles/blocks/pull_quote.html"
-
-    class Meta(ArticleBlock.Meta):
-        verbose_name = _("pull quote")
-        verbose_name_plural = _("pull quotes")
-
-    def __str__(self):
-        return self.text[:80]
-
-
-BLOCK_MODELS = [RichTextBlock, PhotoBlock, PullQuoteBlock]
-
-
-class WorkflowEvent(models.Model):
-    """One step of an article along the workflow: who moved it, when, from where to where, and why."""
-
-    article = models.ForeignKey(Article, models.CASCADE, related_name="workflow_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    from_status = models.CharField(_("from"), max_length=20, choices=ArticleStatus)
-    to_status = models.CharField(_("to"), max_length=20, choices=ArticleStatus)
-    published_at = models.DateTimeField(
-        _("publication time"),
-        null=True,
-        blank=True,
-        help_text=_("The article's publication time right after this step."),
-    )
-    note = models.TextField(_("note"), blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(from_status__in=ArticleStatus.values)
-                & models.Q(to_status__in=ArticleStatus.values),
-                name="workflowevent_status_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.to_status_label}"
-
-    @property
-    def to_status_label(self) -> str:
-        """What the step did in words: "Scheduled for …" when it set a future time."""
-        if (
-            self.to_status == ArticleStatus.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > self.at
-        ):
-            return _("Scheduled for %(when)s") % {
-                "when": format_publication_time(self.published_at)
-            }
-        return self.get_to_status_display()
-
-
-class ArticleRedirect(models.Model):
-    """An address an article was published under before its slug, section or date changed."""
-
-    old_path = models.CharField(_("old address"), max_length=400, unique=True)
-    article = models.ForeignKey(
-        Article,
-        models.CASCADE,
-        related_name="redirects",
-        verbose_name=_("article"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("old article address")
-        verbose_name_plural = _("old article addresses")
-
-    def __str__(self):
-        return self.old_path
-
-
-class CorrectionKind(models.TextChoices):
-    CORRECTION = "correction", _("Correction")
-    CLARIFICATION = "clarification", _("Clarification")
-    UPDATE = "update", _("Update")
-
-
-class CorrectionQuerySet(models.QuerySet):
-    def public(self):
-        """Notes on articles a reader may see now, newest first."""
-        return (
-            self.filter(article__in=Article.objects.published())
-            .select_related("article__section")
-            .order_by("-published_at", "-pk")
-        )
-
-
-class Correction(models.Model):
-    """A correction, clarification or update note, published with its article."""
-
-    article = models.ForeignKey(
-        Article,
-        models.CASCADE,
-        related_name="corrections",
-        verbose_name=_("article"),
-    )
-    kind = models.CharField(
-        _("kind"),
-        max_length=20,
-        choices=CorrectionKind,
-        default=CorrectionKind.CORRECTION,
-    )
-    text = models.TextField(
-        _("text"),
-        help_text=_(
-            "What was wrong and what is right now, or what was added, in plain sentences."
-        ),
-    )
-    published_at = models.DateTimeField(
-        _("time shown"),
-        default=timezone.now,
-        help_text=_(
-            "Shown next to the note on the article and in the corrections list."
-        ),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-
-    objects = CorrectionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["published_at", "pk"]
-        verbose_name = _("correction or update")
-        verbose_name_plural = _("corrections and updates")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=CorrectionKind.values),
-                name="correction_kind_valid",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["-published_at"], name="correction_newest_first"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
-
-    def get_absolute_url(self):
-        """The note's place on its article's page."""
-        url = self.article.get_absolute_url()
-        return f"{url}#correction-{self.pk}" if url else None
-
-
-def new_preview_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-def default_preview_expiry():
-    return timezone.now() + timedelta(days=PreviewLink.DEFAULT_DAYS)
-
-
-class PreviewLinkQuerySet(models.QuerySet):
-    def active(self):
-        """Links that still open: neither revoked nor expired."""
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class PreviewLink(models.Model):
-    """A secret address that shows an unpublished article to someone without an account."""
-
-    DEFAULT_DAYS = 7
-
-    article = models.ForeignKey(
-        Article,
-        models.CASCADE,
-        related_name="preview_links",
-        verbose_name=_("article"),
-    )
-    # Empty for a link that always shows the latest saved version.
-    revision = models.ForeignKey(
-        "reversion.Revision",
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("revision"),
-    )
-    token = models.CharField(
-        _("token"),
-        max_length=64,
-        unique=True,
-        default=new_preview_token,
-        editable=False,
-    )
-    note = models.CharField(
-        _("shared with"),
-        max_length=200,
-        blank=True,
-        help_text=_("Who the link is for, so it can be found and revoked later."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    expires_at = models.DateTimeField(_("expires"), default=default_preview_expiry)
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-
-    objects = PreviewLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("preview link")
-        verbose_name_plural = _("preview links")
-
-    def __str__(self):
-        return f"Preview of {self.article}"
-
-    def get_absolute_url(self):
-        return reverse("trust:preview", kwargs={"token": self.token})
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now()
+__all__ = [
+    "BLOCK_MODELS",
+    "BODY_EXTENSIONS",
+    "Article",
+    "ArticleBlock",
+    "ArticleQuerySet",
+    "ArticleRedirect",
+    "ArticleStatus",
+    "ArticleTag",
+    "Byline",
+    "Correction",
+    "CorrectionKind",
+    "CorrectionQuerySet",
+    "PhotoBlock",
+    "PhotoLayout",
+    "PreviewLink",
+    "PreviewLinkQuerySet",
+    "PullQuoteBlock",
+    "RichTextBlock",
+    "WorkflowEvent",
+    "default_preview_expiry",
+    "format_publication_time",
+    "new_preview_token",
+    "published_condition",
+    "scheduled_condition",
+]

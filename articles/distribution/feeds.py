@@ -179,7 +179,7 @@ class LatestArticlesFeed(Feed):
                 "height": wide["height"],
                 "type": sd.image_mime_type(wide["url"]),
                 "caption": item.hero_caption_display,
-                "credit": item.hero_credit or item.hero.credit,
+                "credit": item.shown_credit,
             }
         return {"bylines": bylines, "image": image}
 

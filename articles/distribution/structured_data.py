@@ -112,7 +112,7 @@ def hero_images(article: Article) -> list[JsonDict]:
         article.hero,
         caption=article.hero_caption_display,
         # The bare credit as the agency gives it; the parentheses are only for print.
-        credit=article.hero_credit or article.hero.credit,
+        credit=article.shown_credit,
     )
 
 
