@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "authors",
     "articles",
     "demo",
+    "importers",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # 301 from imported WordPress addresses; only looks at requests that would 404.
+    "importers.middleware.OldWordPressAddressMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -1,0 +1,277 @@
+"""WordPress posts into articles: fields, body blocks, bylines, tags, old addresses, status."""
+
+import html
+import re
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from taggit.models import TaggedItem
+
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    Byline,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+)
+from articles.site.search import html_to_text, update_search_vector
+from importers.body import PhotoRef, PullQuote, RichText, convert_body
+from importers.directory import Directory
+from importers.middleware import shortlink_path
+from importers.models import ImportedItem, ItemKind
+from importers.report import Report
+from importers.status import (
+    IMPORTED_STATUSES,
+    PUBLIC,
+    apply_status,
+    publication_time,
+)
+from importers.wxr import WxrItem
+from media_library.models import Photo
+
+# "kyiv-300x200.jpg" is WordPress's resized copy of "kyiv.jpg".
+RESIZED = re.compile(r"-\d+x\d+(?=\.\w+\Z)")
+FIRST_SENTENCE = re.compile(r"\A(.+?[.!?])(?:\s|\Z)")
+sanitize_rich_text = RichTextBlock._meta.get_field("text").sanitize
+
+
+def plain(markup: str) -> str:
+    return " ".join(html.unescape(strip_tags(markup)).split())
+
+
+def original_file_url(url: str) -> str:
+    return RESIZED.sub("", url.split("?")[0])
+
+
+def old_paths(item: WxrItem) -> set[str]:
+    """The addresses readers reached the post by: its permalink and its shortlink."""
+    paths = {shortlink_path(item.post_id)}
+    if item.link:
+        parts = urlsplit(item.link)
+        path = unquote(parts.path) or "/"
+        paths.add(f"{path}?{parts.query}" if parts.query else path)
+    return {path[:400] for path in paths}
+
+
+def dek_for(item: WxrItem, blocks: list) -> str:
+    """The excerpt, or else the body's first sentence: WordPress themes show the same."""
+    text = plain(item.excerpt)
+    if not text:
+        body = " ".join(html_to_text(b.html) for b in blocks if isinstance(b, RichText))
+        match = FIRST_SENTENCE.match(body)
+        text = match.group(1) if match else body
+    return Truncator(text).chars(400)
+
+
+class PostImporter:
+    def __init__(self, *, site: str, report: Report, directory: Directory, user):
+        self.site = site
+        self.report = report
+        self.directory = directory
+        self.user = user
+        self.article_type = ContentType.objects.get_for_model(Article)
+
+    def import_post(self, item: WxrItem) -> None:
+        label = f"{item.post_id} “{Truncator(plain(item.title)).chars(60)}”"
+        if item.post_type == "page":
+            self.report.count("post", "skipped", "pages are not imported", label)
+            return
+        if item.post_type != "post":
+            self.report.count("post", "skipped", "not a post", label, item.post_type)
+            return
+        if item.status not in IMPORTED_STATUSES:
+            self.report.count(
+                "post", "skipped", "status not imported", label, item.status
+            )
+            return
+        record = (
+            ImportedItem.objects.filter(
+                site=self.site, kind=ItemKind.POST, source_id=item.post_id
+            )
+            .select_related("article__section")
+            .first()
+        )
+        if record and record.article is None:
+            self.report.count(
+                "post", "skipped", "deleted here after an earlier import", label
+            )
+            return
+        if record and record.checksum == item.checksum:
+            self.report.count("post", "skipped", "unchanged since the last import")
+            return
+        warnings = self.write(item, record.article if record else None)
+        self.report.count("post", "updated" if record else "created")
+        for warning in warnings:
+            reason, _, detail = warning.partition(": ")
+            self.report.count("post", "warning", reason, label, detail)
+
+    def write(self, item: WxrItem, article: Article | None) -> list[str]:
+        warnings: list[str] = []
+        when = publication_time(item.post_date_gmt, item.post_date)
+        if when is None and item.status in ("publish", "future"):
+            warnings.append(f"invalid date: {item.post_date_gmt or item.post_date!r}")
+        blocks = convert_body(item.content)
+        headline = plain(item.title) or Truncator(plain(item.content)).words(10)
+        if not headline:
+            headline = f"Untitled WordPress post {item.post_id}"
+        section = self.directory.section_for(item.terms_of("category"))
+        photos = self.photos_for(blocks, item.meta.get("_thumbnail_id", ""))
+        is_new = article is None
+        if is_new:
+            article = Article(created_by=self.user)
+        else:
+            article.version += 1
+        article.headline = Truncator(headline).chars(200)
+        article.dek = dek_for(item, blocks)
+        article.section = section
+        if is_new or article.section_id != section.pk:
+            base = slugify(unquote(item.post_name)) or slugify(headline) or "post"
+            article.slug = self.free_slug(base[:200], section, article.pk)
+        article.hero = photos.get(("id", item.meta.get("_thumbnail_id", "")))
+        if item.status in PUBLIC and when is not None and not article.is_published:
+            # Saved with the article rather than in a second UPDATE; see status.publish_at.
+            article.published_at = when
+        # The model's own checks, as in the admin; the related rows are in hand already.
+        article.full_clean(exclude=["section", "hero", "created_by"])
+        article.save()
+        if not is_new:
+            for model in (RichTextBlock, PhotoBlock, PullQuoteBlock):
+                model.objects.filter(parent=article).delete()
+            article.bylines.all().delete()
+            TaggedItem.objects.filter(
+                content_type=self.article_type, object_id=article.pk
+            ).delete()
+        warnings += self.write_blocks(article, blocks, photos)
+        self.write_bylines(article, item)
+        self.write_tags(article, item)
+        saved_at = article.updated_at
+        warnings += apply_status(
+            article=article, wp_status=item.status, when=when, user=self.user
+        )
+        if article.updated_at == saved_at:
+            # No workflow step saved the article after its blocks were written.
+            update_search_vector(article)
+        self.write_redirects(article, item)
+        values = {
+            "guid": item.guid[:500],
+            "source_url": item.link[:500],
+            "checksum": item.checksum,
+            "article": article,
+            "note": "\n".join(warnings),
+        }
+        key = {"site": self.site, "kind": ItemKind.POST, "source_id": item.post_id}
+        if is_new:
+            ImportedItem.objects.create(**key, **values)
+        else:
+            values["last_imported_at"] = timezone.now()
+            ImportedItem.objects.filter(**key).update(**values)
+        return warnings
+
+    def free_slug(self, base: str, section, own_pk) -> str:
+        taken = set(
+            Article.objects.filter(section=section, slug__startswith=base)
+            .exclude(pk=own_pk)
+            .values_list("slug", flat=True)
+        )
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base[: 200 - len(str(number)) - 1]}-{number}"
+        return candidate
+
+    def photos_for(self, blocks: list, hero_id: str) -> dict:
+        """Library photos by ("id", attachment id) and ("url", file address), in one query."""
+        refs = [block for block in blocks if isinstance(block, PhotoRef)]
+        ids = {ref.attachment_id for ref in refs if ref.attachment_id}
+        if hero_id:
+            ids.add(hero_id)
+        urls = {original_file_url(ref.src) for ref in refs if ref.src}
+        if not ids and not urls:
+            return {}
+        rows = ImportedItem.objects.filter(
+            Q(source_id__in=ids) | Q(source_url__in=urls),
+            site=self.site,
+            kind=ItemKind.ATTACHMENT,
+            photo__isnull=False,
+        ).select_related("photo")
+        found = {}
+        for row in rows:
+            found[("id", row.source_id)] = row.photo
+            found[("url", original_file_url(row.source_url))] = row.photo
+        return found
+
+    def write_blocks(self, article: Article, blocks: list, photos: dict) -> list[str]:
+        rich, pictures, quotes, warnings = [], [], [], []
+        for position, block in enumerate(blocks):
+            common = {
+                "parent": article,
+                "region": "body",
+                "ordering": (position + 1) * 10,
+            }
+            if isinstance(block, RichText):
+                text = sanitize_rich_text(block.html)
+                if plain(text):
+                    rich.append(RichTextBlock(text=text, **common))
+            elif isinstance(block, PullQuote):
+                quotes.append(
+                    PullQuoteBlock(
+                        text=block.text, attribution=block.attribution[:200], **common
+                    )
+                )
+            else:
+                photo = photos.get(("id", block.attachment_id)) or photos.get(
+                    ("url", original_file_url(block.src))
+                )
+                if photo is None:
+                    missing = block.attachment_id or block.src
+                    warnings.append(f"photo left out, its file is missing: {missing}")
+                    continue
+                pictures.append(self.photo_block(photo, block, common))
+        RichTextBlock.objects.bulk_create(rich)
+        PhotoBlock.objects.bulk_create(pictures)
+        PullQuoteBlock.objects.bulk_create(quotes)
+        return warnings
+
+    def photo_block(self, photo: Photo, ref: PhotoRef, common: dict) -> PhotoBlock:
+        """The post's own caption and credit override the library's where they differ."""
+        caption = ref.caption if ref.caption != photo.caption else ""
+        credit = ref.credit[:200] if ref.credit != photo.credit else ""
+        return PhotoBlock(photo=photo, caption=caption, credit=credit, **common)
+
+    def write_bylines(self, article: Article, item: WxrItem) -> None:
+        authors = self.directory.byline_authors(item.creator, item.terms_of("author"))
+        Byline.objects.bulk_create(
+            Byline(
+                article=article, author=author, role=author.job_title, position=number
+            )
+            for number, author in enumerate(authors)
+        )
+
+    def write_tags(self, article: Article, item: WxrItem) -> None:
+        tags = {}
+        for _, name in item.terms_of("post_tag"):
+            tag = self.directory.tag(html.unescape(name))
+            if tag is not None:
+                tags[tag.pk] = tag
+        TaggedItem.objects.bulk_create(
+            TaggedItem(tag=tag, content_type=self.article_type, object_id=article.pk)
+            for tag in tags.values()
+        )
+
+    def write_redirects(self, article: Article, item: WxrItem) -> None:
+        current = article.get_absolute_url()
+        ArticleRedirect.objects.bulk_create(
+            [
+                ArticleRedirect(old_path=path, article=article)
+                for path in sorted(old_paths(item))
+                if path != current
+            ],
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["article"],
+        )
