@@ -10,6 +10,7 @@ rich-text block's own sanitiser cleans when it is stored.
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 from importers.html_tree import Node, inner_html, parse_fragment, text_of, to_html
 
@@ -101,7 +102,10 @@ def expand_shortcodes(content: str) -> str:
 
     content = CAPTION_SHORTCODE.sub(caption, content)
     content = GALLERY_SHORTCODE.sub(gallery, content)
-    content = EMBED_SHORTCODE.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", content)
+    content = EMBED_SHORTCODE.sub(
+        lambda m: f'\n\n<iframe src="{escape(m.group(1).strip())}"></iframe>\n\n',
+        content,
+    )
     # Other shortcodes belong to plugins this site does not have: drop the brackets only.
     return OTHER_SHORTCODE.sub("", content)
 

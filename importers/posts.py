@@ -138,7 +138,13 @@ class PostImporter:
             article.published_at = when
         # The model's own checks, as in the admin; the related rows are in hand already.
         article.full_clean(exclude=["section", "hero", "created_by"])
-        article.save()
+        if is_new:
+            # Inserted without the save signals: a new row has no earlier address to
+            # keep and no body to index yet; the workflow's save, or the explicit
+            # indexing below, does both once the blocks exist.
+            Article.objects.bulk_create([article])
+        else:
+            article.save()
         if not is_new:
             for model in (RichTextBlock, PhotoBlock, PullQuoteBlock):
                 model.objects.filter(parent=article).delete()
