@@ -181,3 +181,17 @@ def test_queries_per_post_stay_bounded(tmp_path, db, django_assert_max_num_queri
     with django_assert_max_num_queries(20 * 40):
         run_import(path)
     assert Article.objects.published().count() == 20
+
+
+def test_imported_items_are_listed_read_only_in_the_admin(client, imported):
+    """Editors can look up what was imported and what is missing, not edit it."""
+    from tests.factories import make_user
+
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    listing = client.get("/admin/importers/importeditem/", {"q": "gone.jpg"})
+    assert listing.status_code == 200
+    record = ImportedItem.objects.get(kind=ItemKind.ATTACHMENT, source_id="101")
+    page = client.get(f"/admin/importers/importeditem/{record.pk}/change/")
+    assert page.status_code == 200
+    assert b"File missing: 2024/01/gone.jpg" in page.content
+    assert b'name="_save"' not in page.content
