@@ -10,6 +10,6 @@ class ArticlesConfig(AppConfig):
 
         signals.connect()
 
-        from articles.trust.history import register_history
+        from articles.trust.revisions import register_history
 
         register_history()

@@ -3,13 +3,13 @@ edited with django-content-editor in the article admin."""
 
 from content_editor.models import create_plugin_base
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from articles.models import Article
 from articles.photo_use import PhotoUse, caption_override_field, credit_override_field
+from text import html_to_text
 
 # What the body's rich text may contain; nh3 strips everything else on save.
 BODY_EXTENSIONS = {
@@ -40,8 +40,7 @@ class RichTextBlock(ArticleBlock):
 
     def __str__(self):
         # A space between paragraphs and subheads: "<p>One.</p><h2>Two</h2>" reads "One. Two".
-        text = " ".join(strip_tags(self.text.replace("><", "> <")).split())
-        return Truncator(text).words(10, truncate=" …")
+        return Truncator(html_to_text(self.text)).words(10, truncate=" …")
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, not only through forms: imports and scripts write here too.

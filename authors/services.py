@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from authors.models import (
@@ -22,6 +22,7 @@ from authors.models import (
     ProfileChangeStatus,
 )
 from media_library.models import Photo
+from text import html_to_text, word_diff
 
 APPROVE_PERMISSION = "authors.approve_author_changes"
 
@@ -172,7 +173,7 @@ def profile_diff(change: AuthorProfileChange) -> list[FieldChange]:
             )
         )
     if live["bio"] != proposed["bio"]:
-        before, after = strip_tags(live["bio"]), strip_tags(proposed["bio"])
+        before, after = html_to_text(live["bio"]), html_to_text(proposed["bio"])
         diff = word_diff(before, after)
         if before == after:
             diff = format_html("{} <em>{}</em>", diff, _("(formatting only)"))
@@ -202,24 +203,6 @@ def profile_diff(change: AuthorProfileChange) -> list[FieldChange]:
             )
         )
     return changes
-
-
-def word_diff(before: str, after: str) -> SafeString:
-    """Words removed in <del>, words added in <ins>, the rest as it was."""
-    old, new = before.split(), after.split()
-    parts = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(format_html("{}", " ".join(old[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(format_html("<del>{}</del>", " ".join(old[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html("<ins>{}</ins>", " ".join(new[j1:j2])))
-    if not parts:
-        return mark_safe("")
-    return format_html_join(" ", "{}", ((part,) for part in parts))
 
 
 def line_diff(before: list[str], after: list[str]) -> SafeString:

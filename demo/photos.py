@@ -6,7 +6,6 @@ them: as IPTC IIM in a Photoshop APP13 segment and as an XMP packet. Everything 
 from the spec alone, so the same spec always gives the same bytes and the same checksum.
 """
 
-import hashlib
 import io
 import random
 import struct
@@ -15,6 +14,8 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+
+from media_library.checksums import upload_checksum
 
 # Landscape pictures are 3:2, the shape most news photos arrive in.
 DEFAULT_WIDTH = 1600
@@ -69,7 +70,7 @@ def render_photo(spec: PhotoSpec, *, width: int = DEFAULT_WIDTH) -> RenderedPhot
         data=data,
         width=width,
         height=height,
-        checksum=hashlib.sha256(data).hexdigest(),
+        checksum=upload_checksum(data),
     )
 
 

@@ -1,10 +1,9 @@
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from media_library.checksums import upload_checksum
 from media_library.renditions import (
     Picture,
     Rendition,
@@ -149,7 +148,7 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         if self.image and not self.checksum:
-            self.checksum = file_checksum(self.image)
+            self.checksum = upload_checksum(self.image)
         super().save(*args, **kwargs)
         # Renditions are made here, once per file and focal point, so that no
         # page request ever has to make one; an up-to-date set is left alone.
@@ -166,12 +165,3 @@ class Photo(models.Model):
     def picture(self, *, crop: str = "", max_width: int | None = None) -> Picture:
         """Sources and fallback for a <picture> element, read from the stored manifest."""
         return picture_for(self, crop=crop, max_width=max_width)
-
-
-def file_checksum(field_file) -> str:
-    digest = hashlib.sha256()
-    field_file.seek(0)
-    for chunk in field_file.chunks():
-        digest.update(chunk)
-    field_file.seek(0)
-    return digest.hexdigest()

@@ -1,6 +1,5 @@
 """Is this upload a photo we accept? Every way in (single, multiple, admin) asks here."""
 
-import hashlib
 import re
 import warnings
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, ImageFile, UnidentifiedImageError, features
 
+from media_library.checksums import upload_checksum
 from media_library.metadata import PhotoMetadata, read_metadata
 
 # Pillow format name -> the file extensions that honestly describe it.
@@ -67,7 +67,7 @@ def validate_photo_file(upload) -> CheckedImage:
         )
     data = read_all(upload)
     refuse_markup(name, data)
-    checksum = hashlib.sha256(data).hexdigest()
+    checksum = upload_checksum(data)
     image = open_image(name, upload)
     fmt = image.format
     if fmt not in allowed_formats():

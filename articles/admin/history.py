@@ -43,20 +43,23 @@ from reversion.models import Revision
 
 from articles.models import Article, ArticleStatus, Correction, PreviewLink
 from articles.trust import presence
-from articles.trust.history import (
-    RevertRefused,
-    StaleEditError,
-    article_versions,
-    claim_next_version,
+from articles.trust.compare import (
     compare_stories,
-    last_save,
-    record_story,
-    revert_article,
-    revision_for_version_number,
-    revision_version_number,
     story_from_article,
     story_from_revision,
+)
+from articles.trust.concurrency import (
+    StaleEditError,
+    claim_next_version,
+    last_save,
     user_display_name,
+)
+from articles.trust.history import RevertRefused, revert_article
+from articles.trust.revisions import (
+    article_versions,
+    record_story,
+    revision_for_version_number,
+    revision_version_number,
 )
 
 VERSION_FIELD = "expected_version"

@@ -4,7 +4,6 @@ PostgreSQL ranks headline (A) above dek (B) above body text (C) through a stored
 GIN-indexed vector. SQLite, used only for development, falls back to a contains match.
 """
 
-import html
 import re
 
 from django.contrib.postgres.search import (
@@ -25,10 +24,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, PullQuoteBlock, RichTextBlock
+from text import html_to_text
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -40,18 +40,11 @@ MARK_STOP = "\ue001"
 # ts_headline drops a bare non-ASCII marker but keeps a double-quoted one, quotes included.
 QUOTED_MARK_START = f'"{MARK_START}"'
 QUOTED_MARK_STOP = f'"{MARK_STOP}"'
-_BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/h[1-6]|/li|/blockquote)\b[^>]*>", re.I)
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff]")
 
 
 def uses_postgres_search() -> bool:
     return connection.vendor == "postgresql"
-
-
-def html_to_text(markup: str) -> str:
-    """Readable plain text from sanitised rich text, with a space wherever a block ended."""
-    text = html.unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", markup)))
-    return " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())
 
 
 def body_text(article: Article) -> str:

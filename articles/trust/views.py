@@ -1,4 +1,4 @@
-"""Public views for trust: shareable previews, the corrections page, withdrawn articles."""
+"""Public views for trust: shareable previews and the corrections page."""
 
 from content_editor.contents import contents_for_item
 from django.core.paginator import Paginator
@@ -17,11 +17,7 @@ from articles.models import (
     PreviewLink,
 )
 from articles.site.caching import public_page
-from articles.trust.history import (
-    tag_link_versions,
-    tag_names_in,
-    versions_by_model,
-)
+from articles.trust.revisions import unpack_revision
 
 CORRECTIONS_PER_PAGE = 20
 
@@ -44,31 +40,15 @@ def _cached_queryset(model, items: list):
 
 def _article_from_revision(revision: Revision, article_pk: int):
     """The article as stored in a revision, read-only, with its body, bylines and tags."""
-    grouped = versions_by_model(revision)
-    article_version = next(
-        v for v in grouped[Article] if v.object_id == str(article_pk)
-    )
-    article = article_version._object_version.object
-    blocks = sorted(
-        (
-            v._object_version.object
-            for model in BLOCK_MODELS
-            for v in grouped.get(model, [])
-        ),
-        key=lambda block: (block.ordering, block.pk),
-    )
-    bylines = sorted(
-        (v._object_version.object for v in grouped.get(Byline, [])),
-        key=lambda byline: (byline.position, byline.pk),
-    )
-    tag_names = tag_names_in(tag_link_versions(dict(grouped)))
-    tags = list(Tag.objects.filter(name__in=tag_names))
+    stored = unpack_revision(revision, article_pk)
+    article = stored.article
+    tags = list(Tag.objects.filter(name__in=stored.tag_names))
     article._prefetched_objects_cache = {
-        "bylines": _cached_queryset(Byline, bylines),
+        "bylines": _cached_queryset(Byline, stored.bylines),
         "tags": _cached_queryset(Tag, tags),
         "corrections": _cached_queryset(Correction, []),
     }
-    return article, [block for block in blocks if block.region == "body"]
+    return article, [block for block in stored.blocks if block.region == "body"]
 
 
 @require_safe

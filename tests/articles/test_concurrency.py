@@ -10,7 +10,8 @@ from pytest_django.asserts import assertContains
 from articles.models import Article, ArticleStatus
 from articles.roles import EDITOR
 from articles.trust import presence
-from articles.trust.history import StaleEditError, article_versions, save_article_edit
+from articles.trust.concurrency import StaleEditError, save_article_edit
+from articles.trust.revisions import article_versions
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.factories import add_text, make_article, make_user
 

@@ -7,7 +7,9 @@ from pytest_django.asserts import assertContains
 from reversion.models import Version
 
 from articles.models import ArticleStatus, Byline, Correction, RichTextBlock
-from articles.trust.history import article_versions, revert_article, save_article_edit
+from articles.trust.concurrency import save_article_edit
+from articles.trust.history import revert_article
+from articles.trust.revisions import article_versions
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.factories import (
     add_photo_block,

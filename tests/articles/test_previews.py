@@ -9,7 +9,8 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import ArticleStatus, PreviewLink
-from articles.trust.history import article_versions, save_article_edit
+from articles.trust.concurrency import save_article_edit
+from articles.trust.revisions import article_versions
 from tests.factories import add_text, make_article
 
 pytestmark = pytest.mark.django_db
