@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "reversion",
     "content_editor",
     "django_prose_editor",
+    "ninja",  # the content API's docs page and its static files (served locally, no CDN)
     "sections",
     "media_library",
     "authors",
@@ -145,6 +146,13 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content API (/api/v1/): requests per address without a key, and per partner key.
+API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="60/m")
+API_PARTNER_RATE = env("API_PARTNER_RATE", default="600/m")
+# How many proxies in front of Django append to X-Forwarded-For; 0 trusts only the
+# connection's own address, so a client cannot pick its rate-limit bucket.
+NINJA_NUM_PROXIES = env.int("API_TRUSTED_PROXIES", default=0)
 
 # The publication's name, in one place: masthead, admin, feeds, sitemaps, JSON-LD and demo.
 NEWSROOM_NAME = env("NEWSROOM_NAME", default="The Meridian Ledger")

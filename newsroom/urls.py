@@ -4,6 +4,8 @@ from django.contrib.contenttypes.views import shortcut
 from django.http import Http404
 from django.urls import include, path
 
+from articles.api.api import api
+
 
 def view_on_site(request, content_type_id, object_id):
     """The admin's "view on site" redirect, with a 404 for objects without an address yet.
@@ -28,6 +30,7 @@ urlpatterns = [
         name="view_on_site",
     ),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     # Fixed paths first (/corrections/feed/, /preview/…), then feeds, then the pages
     # whose first segment is a section slug.
     path("", include("articles.trust.urls")),

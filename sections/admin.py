@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 
-from sections.models import Partner, Section, SiteSettings, SocialLink
+from sections.models import Partner, PartnerKey, Section, SiteSettings, SocialLink
 
 
 @admin.register(Section)
@@ -51,3 +55,66 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PartnerKey)
+class PartnerKeyAdmin(admin.ModelAdmin):
+    """Keys for the content API. A key is shown once, when it is issued; afterwards
+    only its first characters are known, and it can be revoked but never shown again."""
+
+    list_display = [
+        "partner",
+        "label",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "is_live",
+    ]
+    list_filter = ["partner"]
+    list_select_related = ["partner"]
+    search_fields = ["partner__name", "label", "prefix"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["partner", "label"]
+        return ["partner", "label", *self.readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        # A key belongs to one partner for life; issue a new one instead of moving it.
+        return ["partner", *self.readonly_fields]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            request._new_api_key = obj.set_new_key()
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """Show the new key on this one page: it is not put in a message, a session
+        or a URL, so once the page is closed the key exists only with the partner."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("New API key issued"),
+            "key": obj,
+            "raw_key": request._new_api_key,
+        }
+        response = TemplateResponse(
+            request, "admin/sections/partnerkey/issued.html", context
+        )
+        add_never_cache_headers(response)
+        return response
+
+    @admin.display(boolean=True, description=_("live"))
+    def is_live(self, obj):
+        return obj.is_active
+
+    @admin.action(description=_("Revoke the selected keys"))
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        messages.success(request, f"Revoked {count} key(s).")

@@ -1,3 +1,6 @@
+import hashlib
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -193,3 +196,75 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def hash_api_key(raw_key: str) -> str:
+    """What is stored for a key: its SHA-256. The key is 32 random bytes, so a fast
+    hash is enough (nothing to brute-force), and a lookup by hash needs one index."""
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+class PartnerKeyQuerySet(models.QuerySet):
+    def active(self):
+        """Keys that still open the API: not revoked."""
+        return self.filter(revoked_at__isnull=True)
+
+
+class PartnerKey(models.Model):
+    """A partner's key for the content API; only its hash is kept, the key itself is
+    shown once when it is issued."""
+
+    PREFIX_LENGTH = 8
+
+    partner = models.ForeignKey(
+        Partner, models.CASCADE, related_name="api_keys", verbose_name=_("partner")
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=100,
+        blank=True,
+        help_text=_("What the key is for, e.g. “mobile app” or “wire desk import”."),
+    )
+    prefix = models.CharField(
+        _("starts with"),
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        help_text=_("The first characters of the key, to tell keys apart."),
+    )
+    key_hash = models.CharField(
+        _("key hash"), max_length=64, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, editable=False)
+    revoked_at = models.DateTimeField(
+        _("revoked"), null=True, blank=True, editable=False
+    )
+
+    objects = PartnerKeyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("partner API key")
+        verbose_name_plural = _("partner API keys")
+
+    def __str__(self):
+        return f"{self.partner} – {self.prefix}…"
+
+    @classmethod
+    def issue(cls, *, partner: Partner, label: str = "") -> tuple["PartnerKey", str]:
+        """A new key for `partner`; returns the row and the key, which is never stored."""
+        key = cls(partner=partner, label=label)
+        raw_key = key.set_new_key()
+        key.save()
+        return key, raw_key
+
+    def set_new_key(self) -> str:
+        """Give this (unsaved) row a fresh key; returns the key for showing once."""
+        raw_key = secrets.token_urlsafe(32)
+        self.prefix = raw_key[: self.PREFIX_LENGTH]
+        self.key_hash = hash_api_key(raw_key)
+        return raw_key
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

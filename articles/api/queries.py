@@ -1,0 +1,135 @@
+"""What the API reads, always starting from `Article.objects.published()`.
+
+Lists are paged by a cursor rather than by page number: a page number shifts by one
+story each time a story is published, a keyset on (time, id) does not. The cursor is
+signed, so clients treat it as opaque and a tampered one is refused, not guessed at.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from content_editor.contents import contents_for_item, contents_for_items
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db.models import Prefetch, Q
+from django.utils.dateparse import parse_datetime
+from taggit.models import Tag
+
+from articles.models import BLOCK_MODELS, Article, Byline
+from authors.models import Author
+from sections.models import Section
+
+ORDER_FIELDS = {"published": "published_at", "updated": "updated_at"}
+CURSOR_SALT = "articles.api.cursor"
+
+
+class BadCursor(ValueError):
+    """The cursor was not made by this API (or for another ordering)."""
+
+
+def published_articles():
+    """Published stories with everything a summary shows, in a fixed number of queries."""
+    return (
+        Article.objects.published()
+        .select_related("section", "hero")
+        .prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+    )
+
+
+@dataclass
+class ArticleFilters:
+    section: str | None = None
+    author: str | None = None
+    tag: str | None = None
+    published_since: datetime | None = None
+    updated_since: datetime | None = None
+
+    def apply(self, articles):
+        if self.section:
+            # A section's list includes its sub-sections, as its front page does.
+            articles = articles.filter(
+                Q(section__slug=self.section)
+                | Q(section__parent__slug=self.section, section__is_active=True)
+            )
+        if self.author:
+            articles = articles.filter(bylines__author__slug=self.author)
+        if self.tag:
+            articles = articles.filter(tags__slug=self.tag)
+        if self.published_since:
+            articles = articles.filter(published_at__gte=self.published_since)
+        if self.updated_since:
+            articles = articles.filter(updated_at__gte=self.updated_since)
+        return articles
+
+
+def encode_cursor(order: str, article: Article) -> str:
+    moment = getattr(article, ORDER_FIELDS[order])
+    return signing.dumps([order, moment.isoformat(), article.pk], salt=CURSOR_SALT)
+
+
+def decode_cursor(order: str, cursor: str) -> tuple[datetime, int]:
+    try:
+        cursor_order, moment, pk = signing.loads(cursor, salt=CURSOR_SALT)
+        moment = parse_datetime(moment)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise BadCursor("This cursor was not issued by this API.") from error
+    if cursor_order != order or moment is None or not isinstance(pk, int):
+        raise BadCursor("This cursor belongs to another ordering; start again.")
+    return moment, pk
+
+
+def article_page(
+    filters: ArticleFilters, *, order: str, limit: int, cursor: str | None
+) -> tuple[list[Article], str | None]:
+    """One page, newest first by `order`, and the cursor of the next page (or None)."""
+    field = ORDER_FIELDS[order]
+    articles = filters.apply(published_articles()).order_by(f"-{field}", "-pk")
+    if cursor:
+        moment, pk = decode_cursor(order, cursor)
+        articles = articles.filter(
+            Q(**{f"{field}__lt": moment}) | Q(**{field: moment, "pk__lt": pk})
+        )
+    # Filters across bylines and tags can repeat a row; distinct keeps pages exact.
+    if filters.author or filters.tag:
+        articles = articles.distinct()
+    rows = list(articles[: limit + 1])
+    next_cursor = encode_cursor(order, rows[limit - 1]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def published_article(**lookup) -> Article | None:
+    return (
+        published_articles().select_related("section__parent").filter(**lookup).first()
+    )
+
+
+def article_blocks(article: Article) -> list:
+    """The body in reading order: one query per block type."""
+    return list(contents_for_item(article, BLOCK_MODELS).body)
+
+
+def blocks_for_articles(articles: list[Article]) -> dict[int, list]:
+    """Bodies of many stories at once: still one query per block type."""
+    contents = contents_for_items(articles, BLOCK_MODELS)
+    return {article.pk: list(contents[article].body) for article in articles}
+
+
+def public_tags():
+    """Tags that at least one published story carries; a draft's tags stay private."""
+    return Tag.objects.filter(
+        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
+            Article
+        ),
+        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
+    ).distinct()
+
+
+def public_sections():
+    return Section.objects.active().select_related("parent")
+
+
+def public_authors():
+    return Author.objects.active().prefetch_related("links")
