@@ -17,21 +17,14 @@ from articles.api.schemas import (
     ArticleDetail,
     ArticlePage,
     AuthorOut,
-    Error,
     IsoDateTime,
     LookupOut,
     SectionOut,
     TagOut,
-    ValidationErrorOut,
+    responses,
 )
 
 router = Router(tags=["content"])
-
-ERRORS = {400: ValidationErrorOut, 401: Error, 404: Error, 429: Error}
-
-
-def responses(schema) -> dict:
-    return {200: schema, 304: None, **ERRORS}
 
 
 @router.get("/articles", response=responses(ArticlePage), url_name="articles")

@@ -111,7 +111,7 @@ def _body(blocks: list) -> dict:
             )
             words.append(block.text)
         elif isinstance(block, PhotoBlock):
-            parts.append(_figure(block.photo, block.caption_display, block.credit))
+            parts.append(_figure(block.photo, block.shown_caption, block.shown_credit))
     text = " ".join(" ".join(words).split())
     return {
         "role": "main",
@@ -130,31 +130,27 @@ def _figure(photo: Photo, caption: str, credit: str) -> str:
         absolute(photo.image.url),
         "" if photo.is_decorative else photo.alt_text,
         caption,
-        credit or photo.credit,
+        credit,
     )
 
 
 def _pictures(article: Article, blocks: list) -> list[dict]:
-    uses = []
-    if article.hero:
-        uses.append(
-            ("hero", "hero", article.hero, article.hero_caption, article.hero_credit)
-        )
+    """The hero, then the body photos in reading order, each with this story's words."""
+    uses = [("hero", "hero", article)] if article.hero else []
     photo_blocks = [block for block in blocks if isinstance(block, PhotoBlock)]
-    for number, block in enumerate(photo_blocks, start=1):
-        uses.append(
-            (f"photo-{number}", "inline", block.photo, block.caption, block.credit)
-        )
-    return [_picture(*use) for use in uses]
+    uses += [
+        (f"photo-{number}", "inline", block)
+        for number, block in enumerate(photo_blocks, start=1)
+    ]
+    return [_picture(name, rel, use) for name, rel, use in uses]
 
 
-def _picture(name: str, rel: str, photo: Photo, caption: str, credit: str) -> dict:
-    caption = caption or photo.caption
-    credit = credit or photo.credit
+def _picture(name: str, rel: str, use) -> dict:
+    photo, caption, credit = use.used_photo, use.shown_caption, use.shown_credit
     descriptions = [_text("caption", caption), _text("credit", credit)]
     if photo.alt_text and not photo.is_decorative:
         descriptions.append(_text("alt", photo.alt_text))
-    picture = {
+    return {
         "name": name,
         "rel": rel,
         "uri": absolute(photo.image.url),
@@ -167,7 +163,6 @@ def _picture(name: str, rel: str, photo: Photo, caption: str, credit: str) -> di
         "usageTerms": _usage_terms(credit, photo.copyright_notice),
         "renditions": _renditions(photo),
     }
-    return picture
 
 
 def _usage_terms(credit: str, notice: str) -> str:

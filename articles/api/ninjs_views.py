@@ -4,7 +4,6 @@ from django.http import Http404
 from ninja import Query, Router
 
 from articles.api import queries, representation
-from articles.api.content import responses
 from articles.api.http import (
     article_keys,
     error_response,
@@ -13,7 +12,7 @@ from articles.api.http import (
 )
 from articles.api.ninjs import ninjs_document
 from articles.api.ninjs_schemas import NinjsDocument, NinjsPage
-from articles.api.schemas import IsoDateTime
+from articles.api.schemas import IsoDateTime, responses
 
 router = Router(tags=["ninjs"])
 

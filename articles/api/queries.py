@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from content_editor.contents import contents_for_item, contents_for_items
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db.models import Prefetch, Q
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
-from articles.models import BLOCK_MODELS, Article, Byline
+from articles.models import BLOCK_MODELS, Article, ArticleTag, Byline
 from authors.models import Author
 from sections.models import Section
 
@@ -120,11 +119,10 @@ def blocks_for_articles(articles: list[Article]) -> dict[int, list]:
 def public_tags():
     """Tags that at least one published story carries; a draft's tags stay private."""
     return Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
-            Article
-        ),
-        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
-    ).distinct()
+        pk__in=ArticleTag.objects.filter(
+            content_object__in=Article.objects.published()
+        ).values("tag")
+    )
 
 
 def public_sections():

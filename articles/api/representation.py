@@ -127,7 +127,7 @@ def article_summary(article: Article) -> dict:
         "section": section_ref(article.section),
         "bylines": [byline_data(byline) for byline in article.bylines.all()],
         "hero": photo_data(
-            hero, caption=article.hero_caption, credit=article.hero_credit
+            hero, caption=article.shown_caption, credit=article.shown_credit
         )
         if hero
         else None,

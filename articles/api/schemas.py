@@ -169,3 +169,15 @@ class LookupOut(Schema):
     section: SectionOut | None = None
     author: AuthorOut | None = None
     tag: TagOut | None = None
+
+
+def responses(schema) -> dict:
+    """Every operation's answers: the data, 304 for a fresh copy, and JSON errors."""
+    return {
+        200: schema,
+        304: None,
+        400: ValidationErrorOut,
+        401: Error,
+        404: Error,
+        429: Error,
+    }

@@ -18,7 +18,7 @@ def frozen_window(monkeypatch):
 
 @pytest.fixture
 def partner(db):
-    site = SiteSettings.objects.create(site_name="The Meridian Ledger")
+    site = SiteSettings.objects.create()
     return Partner.objects.create(
         site=site, name="Nordic Wire", url="https://wire.example"
     )

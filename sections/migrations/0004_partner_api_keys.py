@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sections', '0002_site_chrome'),
+        ('sections', '0003_publication_name_from_settings_only'),
     ]
 
     operations = [
