@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import workflow
-from articles.admin.history import ArticleHistoryAdminMixin, CorrectionInline
+from articles.admin.corrections import CorrectionInline
+from articles.admin.history import ArticleHistoryAdminMixin
 from articles.models import (
     Article,
     ArticleStatus,

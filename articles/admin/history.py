@@ -1,5 +1,7 @@
 """Edit safety in the article admin: history, revert, stale-save refusal, presence,
-preview links and corrections.
+preview links and corrections. The parts live beside this module (`stale_save`,
+`presence`, `previews`, `corrections`); this mixin wires them into the change form and
+adds the history pages.
 
 Everything here is a mixin so that it combines with the article admin:
 
@@ -14,34 +16,34 @@ and tags together, which `articles.trust.history.revert_article` does.
 """
 
 import json
-from datetime import timedelta
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import (
     Http404,
-    HttpResponseNotAllowed,
     HttpResponseRedirect,
-    JsonResponse,
 )
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Revision
 
-from articles.models import Article, ArticleStatus, Correction, PreviewLink
+from articles.admin.presence import PresenceAdminMixin
+from articles.admin.previews import PreviewLinksAdminMixin
+from articles.admin.stale_save import (
+    TEMPLATE_DIR,
+    VERSION_FIELD,
+    ArticleVersionFormMixin,
+    when,
+)
+from articles.models import Article, Correction
 from articles.trust import presence
 from articles.trust.compare import (
     compare_stories,
@@ -51,24 +53,16 @@ from articles.trust.compare import (
 from articles.trust.concurrency import (
     StaleEditError,
     claim_next_version,
-    last_save,
     user_display_name,
 )
 from articles.trust.history import RevertRefused, revert_article
 from articles.trust.revisions import (
     article_versions,
     record_story,
-    revision_for_version_number,
     revision_version_number,
 )
 
-VERSION_FIELD = "expected_version"
 TOOLS_FIELD = "history_and_sharing"
-TEMPLATE_DIR = "admin/articles/article/history"
-
-
-def _when(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
 def _change_message_text(message) -> str:
@@ -76,116 +70,7 @@ def _change_message_text(message) -> str:
     return message if isinstance(message, str) else json.dumps(message)
 
 
-class ArticleVersionFormMixin(forms.Form):
-    """A hidden copy of the version the editor started from, checked under a row lock."""
-
-    expected_version = forms.IntegerField(
-        widget=forms.HiddenInput, required=False, min_value=1
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields[VERSION_FIELD].initial = self.instance.version
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None:
-            return cleaned_data
-        expected = cleaned_data.get(VERSION_FIELD)
-        # Held until the admin's transaction ends: a concurrent save of the same
-        # article waits here and then sees the new version.
-        current = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if expected is None:
-            raise ValidationError(
-                _("This form has no version number; reload the article and try again."),
-                code="no_version",
-            )
-        if current is not None and current != expected:
-            self.stale_from = expected
-            # Everything typed stays in the form; a second save after merging by hand
-            # starts from the version now saved.
-            data = self.data.copy()
-            data[self.add_prefix(VERSION_FIELD)] = str(current)
-            self.data = data
-            raise ValidationError(
-                stale_notice(self.instance.pk, expected), code="stale"
-            )
-        return cleaned_data
-
-
-def stale_notice(article_pk: int, expected: int) -> str:
-    """The refusal message, with what changed since the editor opened the article."""
-    saved = last_save(article_pk)
-    article = Article.objects.get(pk=article_pk)
-    base = revision_for_version_number(article, expected)
-    newest = revision_for_version_number(article, saved.version)
-    changes = None
-    if base is not None:
-        newer = (
-            story_from_revision(newest, article_pk)
-            if newest is not None
-            else story_from_article(article)
-        )
-        changes = compare_stories(story_from_revision(base, article_pk), newer)
-    return mark_safe(
-        render_to_string(
-            f"{TEMPLATE_DIR}/stale_notice.html",
-            {
-                "saved": saved,
-                "saved_at": _when(saved.saved_at),
-                "changes": changes,
-                "article": article,
-            },
-        )
-    )
-
-
-class CorrectionFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        adding = any(
-            form.has_changed() and not form.cleaned_data.get("DELETE", False)
-            for form in self.forms
-            if hasattr(form, "cleaned_data")
-        )
-        if adding and self.instance.status != ArticleStatus.PUBLISHED:
-            raise ValidationError(
-                _("Corrections and updates are added to published articles only.")
-            )
-
-
-class CorrectionInline(admin.TabularInline):
-    model = Correction
-    formset = CorrectionFormSet
-    extra = 0
-    fields = ["kind", "text", "published_at"]
-    verbose_name = gettext_lazy("correction, clarification or update")
-    verbose_name_plural = gettext_lazy("corrections, clarifications and updates")
-
-
-class PreviewLinkForm(forms.Form):
-    days = forms.IntegerField(
-        label=gettext_lazy("Expires after (days)"),
-        min_value=1,
-        max_value=90,
-        initial=PreviewLink.DEFAULT_DAYS,
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Shared with"),
-        max_length=200,
-        required=False,
-        help_text=gettext_lazy("A name or a role, e.g. “legal review”."),
-    )
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class ArticleHistoryAdminMixin:
+class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
     """Revisions, revert, stale-save refusal, presence and preview links for articles.
 
     Intended MRO: ``class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor)``, with
@@ -290,21 +175,6 @@ class ArticleHistoryAdminMixin:
             presence.stop_editing(obj.pk, request.user)
         return super().response_change(request, obj)
 
-    def _note_presence(self, request, object_id):
-        try:
-            pk = int(unquote(object_id))
-        except (TypeError, ValueError):
-            return
-        if not Article.objects.filter(pk=pk).exists():
-            return
-        for person in presence.others_editing(pk, request.user):
-            messages.warning(
-                request,
-                _("%(name)s is also editing this article (opened at %(time)s).")
-                % {"name": person.name, "time": _when(person.opened_at)},
-            )
-        presence.mark_editing(pk, request.user)
-
     # -- extra pages --------------------------------------------------------
 
     def get_urls(self):
@@ -392,7 +262,7 @@ class ArticleHistoryAdminMixin:
                 "number": revision_version_number(version),
                 "by": user_display_name(version.revision.user),
                 "comment": version.revision.get_comment(),
-                "when": _when(version.revision.date_created),
+                "when": when(version.revision.date_created),
             }
             for version in page
         ]
@@ -412,7 +282,7 @@ class ArticleHistoryAdminMixin:
         context = self._context(
             request,
             article,
-            _("Revision of %(when)s") % {"when": _when(revision.date_created)},
+            _("Revision of %(when)s") % {"when": when(revision.date_created)},
             revision=revision,
             saved_by=user_display_name(revision.user),
             story=story_from_revision(revision, article.pk),
@@ -450,8 +320,8 @@ class ArticleHistoryAdminMixin:
             _("Compare revisions of “%(article)s”") % {"article": article},
             old=old,
             new=new,
-            old_when=_when(old.date_created),
-            new_when=_when(new.date_created) if new else "",
+            old_when=when(old.date_created),
+            new_when=when(new.date_created) if new else "",
             changes=compare_stories(old_story, new_story),
             history_url=self._url("history", article.pk),
         )
@@ -486,21 +356,21 @@ class ArticleHistoryAdminMixin:
                     )
                     % {
                         "name": error.last_save.user_name,
-                        "time": _when(error.last_save.saved_at),
+                        "time": when(error.last_save.saved_at),
                     },
                 )
                 return HttpResponseRedirect(self._url("history", article.pk))
             messages.success(
                 request,
                 _("The revision of %(when)s was restored as a new revision.")
-                % {"when": _when(revision.date_created)},
+                % {"when": when(revision.date_created)},
             )
             return HttpResponseRedirect(self._url("change", article.pk))
         context = self._context(
             request,
             article,
             _("Restore the revision of %(when)s?")
-            % {"when": _when(revision.date_created)},
+            % {"when": when(revision.date_created)},
             revision=revision,
             changes=compare_stories(
                 story_from_article(article), story_from_revision(revision, article.pk)
@@ -509,122 +379,3 @@ class ArticleHistoryAdminMixin:
             history_url=self._url("history", article.pk),
         )
         return TemplateResponse(request, f"{TEMPLATE_DIR}/revert_confirm.html", context)
-
-    def _may_share(self, request, article) -> bool:
-        return self.has_change_permission(request, article) and request.user.has_perm(
-            "articles.add_previewlink"
-        )
-
-    def previews_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        may_share = self._may_share(request, article)
-        form = PreviewLinkForm(
-            request.POST or None, initial={"revision": request.GET.get("revision")}
-        )
-        if request.method == "POST":
-            if not may_share:
-                raise PermissionDenied
-            if form.is_valid():
-                link = self._create_preview(request, article, form)
-                if link is not None:
-                    return HttpResponseRedirect(self._url("previews", article.pk))
-        revision_id = form["revision"].value()
-        links = article.preview_links.select_related("created_by", "revision")
-        context = self._context(
-            request,
-            article,
-            _("Preview links for “%(article)s”") % {"article": article},
-            form=form,
-            may_share=may_share,
-            for_revision=revision_id,
-            links=[
-                {
-                    "link": link,
-                    "url": request.build_absolute_uri(link.get_absolute_url()),
-                    "expires": _when(link.expires_at),
-                    "created": _when(link.created_at),
-                    "created_by": user_display_name(link.created_by)
-                    if link.created_by
-                    else "",
-                    "revoked": _when(link.revoked_at),
-                    "revision_when": _when(link.revision.date_created)
-                    if link.revision
-                    else "",
-                    "revoke_url": self._url("revoke_preview", article.pk, link.pk),
-                }
-                for link in links
-            ],
-            history_url=self._url("history", article.pk),
-        )
-        return TemplateResponse(request, f"{TEMPLATE_DIR}/previews.html", context)
-
-    def _create_preview(self, request, article, form) -> PreviewLink | None:
-        revision = None
-        if form.cleaned_data["revision"]:
-            revision = self._revision_or_404(article, form.cleaned_data["revision"])
-        elif article.is_published:
-            messages.error(
-                request,
-                _(
-                    "This article is already public: share its address. Preview links "
-                    "are for unpublished articles and earlier revisions."
-                ),
-            )
-            return None
-        link = PreviewLink.objects.create(
-            article=article,
-            revision=revision,
-            note=form.cleaned_data["note"],
-            created_by=request.user,
-            expires_at=timezone.now() + timedelta(days=form.cleaned_data["days"]),
-        )
-        messages.success(
-            request,
-            format_html(
-                _("Preview link created: {} (expires {})."),
-                request.build_absolute_uri(link.get_absolute_url()),
-                _when(link.expires_at),
-            ),
-        )
-        return link
-
-    def revoke_preview_view(self, request, object_id, link_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._article_or_404(request, object_id)
-        if not self._may_share(request, article):
-            raise PermissionDenied
-        with transaction.atomic():
-            link = get_object_or_404(
-                article.preview_links.select_for_update(), pk=link_id
-            )
-            if link.revoked_at is None:
-                link.revoked_at = timezone.now()
-                link.save(update_fields=["revoked_at"])
-        messages.success(
-            request, _("The preview link was revoked; it now answers 404.")
-        )
-        return HttpResponseRedirect(self._url("previews", article.pk))
-
-    def presence_view(self, request, object_id):
-        """The change form's heartbeat: keeps the editor listed, returns the others."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self._article_or_404(request, object_id)
-        presence.mark_editing(article.pk, request.user)
-        others = presence.others_editing(article.pk, request.user)
-        return JsonResponse(
-            {
-                "others": [
-                    {
-                        "name": person.name,
-                        "opened_at": person.opened_at.isoformat(),
-                        "message": _(
-                            "%(name)s is also editing this article (opened at %(time)s)."
-                        )
-                        % {"name": person.name, "time": _when(person.opened_at)},
-                    }
-                    for person in others
-                ]
-            }
-        )
