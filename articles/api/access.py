@@ -9,8 +9,8 @@ keep a list of timestamps that each process reads and writes back, which loses c
 when several gunicorn workers share one Redis.
 """
 
-import time
 from datetime import timedelta
+from time import time as wall_clock
 
 from django.conf import settings
 from django.core.cache import cache
@@ -81,7 +81,7 @@ class WindowThrottle(BaseThrottle):
         if ident is None:
             return True
         limit, period = parse_rate(self.rate())
-        window = int(time.time()) // period
+        window = int(wall_clock()) // period
         key = f"newsroom:api-throttle:{self.scope}:{ident}:{period}:{window}"
         # add() creates the counter with its expiry; incr() is the atomic step.
         cache.add(key, 0, timeout=period + 1)
@@ -90,7 +90,7 @@ class WindowThrottle(BaseThrottle):
         except ValueError:  # evicted between add and incr: count afresh
             cache.set(key, 1, timeout=period + 1)
             count = 1
-        request._throttle_wait = period - (time.time() % period)
+        request._throttle_wait = period - (wall_clock() % period)
         return count <= limit
 
     def wait(self):

@@ -12,13 +12,14 @@ credit line the agency requires).
 import mimetypes
 
 from django.conf import settings
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 
 from articles.api.ninjs_schemas import NINJS_SCHEMA_URI, NINJS_VERSION
 from articles.api.representation import absolute, api_url
 from articles.models import Article, PhotoBlock, PullQuoteBlock, RichTextBlock
 from media_library.models import Photo
 from media_library.renditions import FULL, MIME_TYPES
+from text import html_to_text
 
 
 def ninjs_document(article: Article, blocks: list) -> dict:
@@ -100,7 +101,7 @@ def _body(blocks: list) -> dict:
     for block in blocks:
         if isinstance(block, RichTextBlock):
             parts.append(block.text)
-            words.append(strip_tags(block.text.replace("><", "> <")))
+            words.append(html_to_text(block.text))
         elif isinstance(block, PullQuoteBlock):
             parts.append(
                 format_html(
