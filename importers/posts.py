@@ -4,16 +4,15 @@ import html
 import re
 from urllib.parse import unquote, urlsplit
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
-from taggit.models import TaggedItem
 
 from articles.models import (
     Article,
     ArticleRedirect,
+    ArticleTag,
     Byline,
     PhotoBlock,
     PullQuoteBlock,
@@ -74,7 +73,6 @@ class PostImporter:
         self.report = report
         self.directory = directory
         self.user = user
-        self.article_type = ContentType.objects.get_for_model(Article)
 
     def import_post(self, item: WxrItem) -> None:
         label = f"{item.post_id} “{Truncator(plain(item.title)).chars(60)}”"
@@ -149,9 +147,7 @@ class PostImporter:
             for model in (RichTextBlock, PhotoBlock, PullQuoteBlock):
                 model.objects.filter(parent=article).delete()
             article.bylines.all().delete()
-            TaggedItem.objects.filter(
-                content_type=self.article_type, object_id=article.pk
-            ).delete()
+            ArticleTag.objects.filter(content_object=article).delete()
         warnings += self.write_blocks(article, blocks, photos)
         self.write_bylines(article, item)
         self.write_tags(article, item)
@@ -264,9 +260,8 @@ class PostImporter:
             tag = self.directory.tag(html.unescape(name))
             if tag is not None:
                 tags[tag.pk] = tag
-        TaggedItem.objects.bulk_create(
-            TaggedItem(tag=tag, content_type=self.article_type, object_id=article.pk)
-            for tag in tags.values()
+        ArticleTag.objects.bulk_create(
+            ArticleTag(tag=tag, content_object=article) for tag in tags.values()
         )
 
     def write_redirects(self, article: Article, item: WxrItem) -> None:
