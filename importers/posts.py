@@ -18,7 +18,7 @@ from articles.models import (
     PullQuoteBlock,
     RichTextBlock,
 )
-from articles.site.search import html_to_text, update_search_vector
+from articles.site.search import update_search_vector
 from importers.body import PhotoRef, PullQuote, RichText, convert_body
 from importers.directory import Directory
 from importers.middleware import shortlink_path
@@ -32,6 +32,7 @@ from importers.status import (
 )
 from importers.wxr import WxrItem
 from media_library.models import Photo
+from text import html_to_text
 
 # "kyiv-300x200.jpg" is WordPress's resized copy of "kyiv.jpg".
 RESIZED = re.compile(r"-\d+x\d+(?=\.\w+\Z)")
