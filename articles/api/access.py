@@ -15,7 +15,7 @@ from time import time as wall_clock
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from ninja.errors import HttpError
+from ninja.errors import HttpError, Throttled
 from ninja.security import APIKeyHeader
 from ninja.throttling import BaseThrottle
 
@@ -48,6 +48,11 @@ class PartnerKeyAuth(APIKeyHeader):
             .first()
         )
         if partner_key is None:
+            # Wrong keys spend the address's anonymous allowance: guessing costs as
+            # much as reading, and a flood of bad keys is slowed like any other.
+            request.partner_key = None
+            if not AnonymousThrottle().allow_request(request):
+                raise Throttled(wait=None)
             raise HttpError(401, "This API key is not valid or has been revoked.")
         now = timezone.now()
         if (

@@ -129,3 +129,15 @@ def test_an_unknown_key_is_refused(client):
     response = client.get("/api/v1/sections", HTTP_X_API_KEY="made-up")
 
     assert response.status_code == 401
+
+
+def test_wrong_keys_spend_the_anonymous_allowance(client, settings, frozen_window):
+    """Guessing keys is rate limited like anonymous reading: 401s, then 429."""
+    settings.API_ANONYMOUS_RATE = "2/m"
+
+    statuses = [
+        client.get("/api/v1/sections", HTTP_X_API_KEY=f"guess-{n}").status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [401, 401, 429]
