@@ -22,7 +22,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpResponseRedirect,
@@ -44,6 +43,7 @@ from articles.admin.stale_save import (
     when,
 )
 from articles.models import Article, Correction
+from articles.site.listings import paginate
 from articles.trust import presence
 from articles.trust.compare import (
     compare_stories,
@@ -253,9 +253,7 @@ class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
 
     def history_view(self, request, object_id, extra_context=None):
         article = self._article_or_404(request, object_id)
-        page = Paginator(article_versions(article), 50).get_page(
-            request.GET.get("page")
-        )
+        page = paginate(request, article_versions(article), 50)
         rows = [
             {
                 "revision": version.revision,

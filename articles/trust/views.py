@@ -1,7 +1,6 @@
 """Public views for trust: shareable previews and the corrections page."""
 
 from content_editor.contents import contents_for_item
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -17,6 +16,7 @@ from articles.models import (
     PreviewLink,
 )
 from articles.site.caching import public_page
+from articles.site.listings import paginate
 from articles.trust.revisions import unpack_revision
 
 CORRECTIONS_PER_PAGE = 20
@@ -77,7 +77,5 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 @public_page
 def correction_list(request: HttpRequest) -> HttpResponse:
     """Corrections, clarifications and updates on published articles, newest first."""
-    page = Paginator(Correction.objects.public(), CORRECTIONS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, Correction.objects.public(), CORRECTIONS_PER_PAGE)
     return render(request, "articles/correction_list.html", {"page": page})

@@ -88,6 +88,16 @@ def test_history_page_lists_revisions_with_who_and_what(editor_client, story):
     assertContains(response, "Restore")
 
 
+@pytest.mark.parametrize("page", ["abc", "0", "99999"])
+def test_history_page_answers_404_for_a_page_that_does_not_exist(
+    editor_client, story, page
+):
+    """The history list pages like the public lists: a bad page number is a 404."""
+    url = reverse("admin:articles_article_history", args=[story.pk])
+
+    assert editor_client.get(f"{url}?page={page}").status_code == 404
+
+
 def test_compare_marks_removed_and_added_words_in_fields_body_bylines_and_tags(
     editor_client, story
 ):

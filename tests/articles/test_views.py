@@ -179,6 +179,7 @@ def test_tag_used_only_by_drafts_is_not_public(client):
         "/authors/kenji-ono/",
         "/tags/ukraine/",
         "/search/?q=ukraine&x=1",
+        "/corrections/",
     ],
 )
 def test_bad_page_numbers_are_404_not_errors(client, newsroom, path, query):
