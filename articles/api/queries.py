@@ -10,7 +10,7 @@ from datetime import datetime
 
 from content_editor.contents import contents_for_item, contents_for_items
 from django.core import signing
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
@@ -85,7 +85,11 @@ def article_page(
 ) -> tuple[list[Article], str | None]:
     """One page, newest first by `order`, and the cursor of the next page (or None)."""
     field = ORDER_FIELDS[order]
-    articles = filters.apply(published_articles()).order_by(f"-{field}", "-pk")
+    # NULLS LAST as in the listing indexes, so the database reads them in order and
+    # stops after one page (published stories always have the time anyway).
+    articles = filters.apply(published_articles()).order_by(
+        F(field).desc(nulls_last=True), F("pk").desc()
+    )
     if cursor:
         moment, pk = decode_cursor(order, cursor)
         articles = articles.filter(
