@@ -175,13 +175,22 @@ def main() -> None:
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)
     migrate_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     began = time.monotonic()
-    result = subprocess.run(
-        [*manage, "import_wordpress", str(export), "--media-dir", str(args.workdir)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    progress = args.workdir / "progress.log"  # the importer's progress lines, to follow
+    with progress.open("w") as log:
+        result = subprocess.run(
+            [
+                *manage,
+                "import_wordpress",
+                str(export),
+                "--media-dir",
+                str(args.workdir),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
     elapsed = time.monotonic() - began
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     figures = {

@@ -22,6 +22,8 @@ class Report:
         self.started = time.monotonic()
         self.last_shown = self.started
         self.posts_seen = 0
+        self.phase = ""
+        self.phase_started = self.started
 
     def count(
         self,
@@ -45,11 +47,14 @@ class Report:
 
     def tick(self, phase: str) -> None:
         """Called once per item read; prints a progress line every few seconds."""
-        self.posts_seen += 1
         now = time.monotonic()
+        if phase != self.phase:
+            # Each pass reads the whole file: its rate is counted from its own start.
+            self.phase, self.phase_started, self.posts_seen = phase, now, 0
+        self.posts_seen += 1
         if self.progress is not None and now - self.last_shown >= self.every_seconds:
             self.last_shown = now
-            rate = self.posts_seen / max(now - self.started, 1e-9)
+            rate = self.posts_seen / max(now - self.phase_started, 1e-9)
             done = ", ".join(
                 f"{kind} {outcome} {number}"
                 for (kind, outcome), number in sorted(self.counts.items())
