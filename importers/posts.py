@@ -127,8 +127,9 @@ class PostImporter:
             article.version += 1
         article.headline = Truncator(headline).chars(200)
         article.dek = dek_for(item, blocks)
+        moved = article.section_id != section.pk  # a slug is unique within its section
         article.section = section
-        if is_new or article.section_id != section.pk:
+        if moved:
             base = slugify(unquote(item.post_name)) or slugify(headline) or "post"
             article.slug = self.free_slug(base[:200], section, article.pk)
         article.hero = photos.get(("id", item.meta.get("_thumbnail_id", "")))

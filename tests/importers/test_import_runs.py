@@ -195,3 +195,24 @@ def test_imported_items_are_listed_read_only_in_the_admin(client, imported):
     assert page.status_code == 200
     assert b"File missing: 2024/01/gone.jpg" in page.content
     assert b'name="_save"' not in page.content
+
+
+def test_publish_checks_of_the_workflow_hold_a_post_back(tmp_path, db):
+    """A post whose photo has no credit waits in review, and the report says why."""
+    from tests.factories import image_bytes
+
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "plain.jpg").write_bytes(image_bytes(color=(9, 9, 9)))
+    content = '<p>Text.</p><p><img class="wp-image-50" src="x/2024/plain.jpg"></p>'
+    path = tmp_path / "credit.xml"
+    path.write_text(
+        wxr.export(
+            wxr.author("admin", "Ada Admin"),
+            wxr.item(1, title="No credit", slug="no-credit", content=content),
+            wxr.attachment(50, "2024/plain.jpg", caption="A plain photo.", alt="Grey"),
+        )
+    )
+    result = run_import(path, "--media-dir", str(tmp_path))
+    post = article(1)
+    assert post.status == ArticleStatus.IN_REVIEW
+    assert "not published" in result.out and "has no credit" in result.out
