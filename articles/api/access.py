@@ -9,6 +9,7 @@ keep a list of timestamps that each process reads and writes back, which loses c
 when several gunicorn workers share one Redis.
 """
 
+import logging
 from datetime import timedelta
 from time import time as wall_clock
 
@@ -18,8 +19,11 @@ from django.utils import timezone
 from ninja.errors import HttpError, Throttled
 from ninja.security import APIKeyHeader
 from ninja.throttling import BaseThrottle
+from redis.exceptions import RedisError
 
 from sections.models import PartnerKey, hash_api_key
+
+logger = logging.getLogger(__name__)
 
 API_KEY_HEADER = "X-API-Key"
 # Writing the last-used time on every request would turn each read into a write.
@@ -88,18 +92,28 @@ class WindowThrottle(BaseThrottle):
         limit, period = parse_rate(self.rate())
         window = int(wall_clock()) // period
         key = f"newsroom:api-throttle:{self.scope}:{ident}:{period}:{window}"
-        # add() creates the counter with its expiry; incr() is the atomic step.
-        cache.add(key, 0, timeout=period + 1)
         try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count afresh
-            cache.set(key, 1, timeout=period + 1)
-            count = 1
+            count = _count(key, period)
+        except (RedisError, OSError) as error:
+            # The cache is down: serve rather than refuse, as the pages do without it.
+            logger.warning("API rate limit not counted, cache unavailable: %s", error)
+            return True
         request._throttle_wait = period - (wall_clock() % period)
         return count <= limit
 
     def wait(self):
         return None  # per request instead: api.too_many_requests reads request._throttle_wait
+
+
+def _count(key: str, period: int) -> int:
+    """This request's number in its window; add() creates the counter with its expiry,
+    incr() is the atomic step."""
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr: count afresh
+        cache.set(key, 1, timeout=period + 1)
+        return 1
 
 
 class AnonymousThrottle(WindowThrottle):

@@ -141,3 +141,19 @@ def test_wrong_keys_spend_the_anonymous_allowance(client, settings, frozen_windo
     ]
 
     assert statuses == [401, 401, 429]
+
+
+def test_requests_are_served_when_the_cache_cannot_count(client, settings, monkeypatch):
+    """With Redis unreachable the API answers uncounted instead of failing (the rest of
+    the cache degrades in the cache backend itself)."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def unreachable(*args, **kwargs):
+        raise RedisConnectionError("Redis is down")
+
+    monkeypatch.setattr(access, "_count", unreachable)
+    settings.API_ANONYMOUS_RATE = "1/m"
+
+    statuses = [client.get("/api/v1/sections").status_code for _ in range(2)]
+
+    assert statuses == [200, 200]
