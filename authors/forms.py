@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.utils.translation import gettext_lazy as _
 
+from authors.link_kinds import link_problem
 from authors.models import Author, AuthorProfileChange, LinkKind
 from authors.services import approval_problems
 
@@ -27,6 +28,13 @@ class LinkForm(forms.Form):
         # The admin's URL box is wide enough to show a whole profile address.
         widget=forms.URLInput(attrs={"class": "vURLField"}),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        problem = link_problem(cleaned.get("kind", ""), cleaned.get("url") or "")
+        if problem:
+            self.add_error("url", problem)
+        return cleaned
 
 
 LinkFormSet = forms.formset_factory(LinkForm, extra=2, max_num=12, validate_max=True)

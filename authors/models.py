@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+
+from authors.link_kinds import link_problem
 
 # What an author's full bio may contain; nh3 strips everything else on save.
 BIO_EXTENSIONS = {
@@ -128,6 +131,11 @@ class AuthorLink(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.url}"
+
+    def clean(self):
+        problem = link_problem(self.kind, self.url)
+        if problem:
+            raise ValidationError({"url": problem})
 
 
 class ProfileChangeStatus(models.TextChoices):

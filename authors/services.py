@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from authors.link_kinds import link_problem
 from authors.models import (
     Author,
     AuthorLink,
@@ -112,6 +113,11 @@ def approval_problems(change: AuthorProfileChange) -> list[str]:
         problems.append(
             _("The proposed photo has since been deleted from the photo library.")
         )
+    # Proposals made before the kind check existed are checked again here.
+    for link in change.data.get("links", []):
+        problem = link_problem(link.get("kind", ""), link.get("url", ""))
+        if problem:
+            problems.append(f"{link.get('url', '')}: {problem}")
     return problems
 
 

@@ -3,6 +3,12 @@
 Every link in a feed is absolute and built from SITE_URL. Each entry carries all bylines, the
 section and tags as categories, the dek as summary and the hero photo (with caption and credit)
 as a Media RSS element plus an enclosure.
+
+RSS <description> and Atom <summary type="html"> hold HTML, and the generator escapes
+only what XML needs: a plain-text dek such as "<10% of budget" would reach the reader's
+feed software as markup. Plain text is therefore HTML-escaped once more before it
+becomes HTML content (`as_html`). Atom's <subtitle> and <title> are plain text and
+stay as they are.
 """
 
 from urllib.parse import urlsplit
@@ -13,6 +19,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.distribution import structured_data as sd
@@ -34,6 +41,11 @@ def article_guid(article: Article) -> str:
     host = urlsplit(settings.SITE_URL).hostname
     day = article.created_at.date().isoformat()
     return f"tag:{host},{day}:article-{article.pk}"
+
+
+def as_html(text: str) -> str:
+    """Plain text made safe to stand where a feed expects HTML."""
+    return escape(text)
 
 
 def _add_media(handler, image: dict) -> None:
@@ -110,11 +122,16 @@ class LatestArticlesFeed(Feed):
     def title(self, obj):
         return settings.NEWSROOM_NAME
 
-    def description(self, obj):
+    def feed_description(self, obj) -> str:
+        """The plain-text description of this feed; subclasses override this one."""
         return f"The latest articles from {settings.NEWSROOM_NAME}."
 
+    def description(self, obj):
+        # RSS <channel><description> is read as HTML by feed readers.
+        return as_html(self.feed_description(obj))
+
     def subtitle(self, obj):
-        return self.description(obj)
+        return self.feed_description(obj)  # Atom's <subtitle> is plain text
 
     def link(self, obj):
         return sd.absolute_url(reverse("articles:home"))
@@ -146,7 +163,7 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.seo_description or item.dek
+        return as_html(item.seo_description or item.dek)
 
     def item_link(self, item):
         return sd.absolute_url(item.get_absolute_url())
@@ -194,7 +211,7 @@ class SectionFeed(LatestArticlesFeed):
     def title(self, obj):
         return f"{obj.name} | {settings.NEWSROOM_NAME}"
 
-    def description(self, obj):
+    def feed_description(self, obj):
         return (
             obj.description
             or f"The latest {obj.name} articles from {settings.NEWSROOM_NAME}."
@@ -217,7 +234,7 @@ class AuthorFeed(LatestArticlesFeed):
     def title(self, obj):
         return f"{obj.name} | {settings.NEWSROOM_NAME}"
 
-    def description(self, obj):
+    def feed_description(self, obj):
         return f"The latest articles by {obj.name} at {settings.NEWSROOM_NAME}."
 
     def link(self, obj):
@@ -241,7 +258,7 @@ class TagFeed(LatestArticlesFeed):
     def title(self, obj):
         return f"{obj.name} | {settings.NEWSROOM_NAME}"
 
-    def description(self, obj):
+    def feed_description(self, obj):
         return f"The latest articles about {obj.name} from {settings.NEWSROOM_NAME}."
 
     def link(self, obj):

@@ -4,6 +4,14 @@ Every change to published content bumps a "generation" number kept in the cache;
 and chrome entries are keyed by it, so a save makes all of them unreachable at once.
 Scheduled articles go live without any save, so no entry may outlive the next
 scheduled publication time. Signed-in users always get a fresh, uncacheable page.
+
+What an anonymous request may add to the cache is bounded: the key holds the host, the
+path and only the query parameters the pages read. Campaign and click-tracking parameters
+(`utm_*`, `fbclid`, …) are dropped before the view runs, so `/?fbclid=<random>` is the
+cached home page. Page numbers (`page`, the sitemaps' `p`) count only when written the
+one canonical way; a page past the end is a 404 and never stored. A search's free text
+(`q`) can take endless values, so at most FREE_TEXT_ENTRIES such pages are stored per
+cache lifetime. Any other parameter gets a freshly rendered page that is not stored.
 """
 
 import hashlib
@@ -16,7 +24,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
@@ -30,6 +38,36 @@ from articles.models import Article
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
+# Query parameters that only say where a reader came from; no page reads them.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref_src",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
+# Parameters that pages read and whose every value is a page number.
+CACHED_NUMBER_PARAMETERS = frozenset({"page", "p"})
+MAX_CACHED_PAGE_NUMBER = 10_000
+# Free-text parameters (search terms) and how many of their pages may be stored at once.
+CACHED_TEXT_PARAMETERS = frozenset({"q"})
+MAX_CACHED_TEXT_LENGTH = 200
+FREE_TEXT_ENTRIES = 500
+FREE_TEXT_BUDGET_KEY = "newsroom:free-text-entries"
 CHROME_GENERATION_KEY = "newsroom:chrome-generation"
 
 
@@ -139,6 +177,74 @@ def is_anonymous_reader(request) -> bool:
     return not request.user.is_authenticated
 
 
+def is_tracking_parameter(name: str) -> bool:
+    return name.lower() in TRACKING_PARAMETERS or name.lower().startswith(
+        TRACKING_PREFIXES
+    )
+
+
+def without_tracking(query: QueryDict) -> QueryDict:
+    """The query string a page should see: tracking parameters left out."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if not is_tracking_parameter(name):
+            kept.setlist(name, values)
+    kept._mutable = False
+    return kept
+
+
+def _is_page_number(value: str) -> bool:
+    return (
+        value.isascii() and value.isdigit() and 0 < int(value) <= MAX_CACHED_PAGE_NUMBER
+    )
+
+
+def _is_cacheable_parameter(name: str, value: str) -> bool:
+    if name in CACHED_NUMBER_PARAMETERS:
+        return _is_page_number(value) and str(int(value)) == value
+    return name in CACHED_TEXT_PARAMETERS and len(value) <= MAX_CACHED_TEXT_LENGTH
+
+
+@dataclass
+class PageKey:
+    key: str
+    free_text: bool  # stored only while the free-text budget lasts
+
+
+def page_cache_key(request) -> PageKey | None:
+    """The cache key of an anonymous request, or None when its page must not be stored.
+
+    Host and path, plus the parameters pages read, in a fixed order; anything else in
+    the query string (tracking parameters already removed) makes the page uncacheable.
+    """
+    params = []
+    for name, values in request.GET.lists():
+        if len(values) != 1 or not _is_cacheable_parameter(name, values[0]):
+            return None
+        params.append(f"{name}={values[0]}")
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{'&'.join(sorted(params))}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return PageKey(
+        key=f"newsroom:page:{content_generation()}:{digest}",
+        free_text=any(name in CACHED_TEXT_PARAMETERS for name in request.GET),
+    )
+
+
+def free_text_budget_left() -> bool:
+    """Count one more stored free-text page in this cache lifetime; False once the budget is spent.
+
+    The count lives as long as the pages it counts, so the budget renews with them:
+    at any moment at most twice FREE_TEXT_ENTRIES such pages are in the cache.
+    """
+    window = int(time.time() // max(1, settings.PAGE_CACHE_SECONDS))
+    key = f"{FREE_TEXT_BUDGET_KEY}:{window}"
+    cache.add(key, 0, timeout=settings.PAGE_CACHE_SECONDS * 2)
+    try:
+        return cache.incr(key) <= FREE_TEXT_ENTRIES
+    except ValueError:  # the counter expired between add and incr
+        return False
+
+
 def public_page(view):
     """Cache a public view's page for anonymous readers and answer conditional requests."""
 
@@ -149,14 +255,15 @@ def public_page(view):
             add_never_cache_headers(response)
             return response
         state = site_state()
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"newsroom:page:{content_generation()}:{digest}"
-        entry = cache.get(key)
+        # The page sees the address without tracking, so its own links (pagination) do too.
+        request.GET = without_tracking(request.GET)
+        page_key = page_cache_key(request)
+        entry = cache.get(page_key.key) if page_key else None
         if entry is None or entry["expires_at"] <= timezone.now().timestamp():
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()  # template responses (sitemaps) render lazily
-            if not _is_cacheable(response):
+            if page_key is None or not _is_cacheable(response):
                 return response
             lifetime = seconds_until(
                 state.next_publication, settings.PAGE_CACHE_SECONDS
@@ -168,8 +275,8 @@ def public_page(view):
                 "rendered_at": timezone.now().timestamp(),
                 "expires_at": timezone.now().timestamp() + lifetime,
             }
-            if lifetime > 0:
-                cache.set(key, entry, lifetime)
+            if lifetime > 0 and (not page_key.free_text or free_text_budget_left()):
+                cache.set(page_key.key, entry, lifetime)
         return _response_from(request, entry)
 
     return wrapper

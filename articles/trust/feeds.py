@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Correction
@@ -23,7 +24,8 @@ class CorrectionsFeed(Feed):
         return f"{item.get_kind_display()}: {item.article.headline}"
 
     def item_description(self, item):
-        return item.text
+        # Plain text becoming RSS HTML content: escaped once more (see distribution.feeds).
+        return escape(item.text)
 
     def item_link(self, item):
         return item.get_absolute_url()
