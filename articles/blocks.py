@@ -10,6 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 from articles.models import Article
 from articles.photo_use import PhotoUse, caption_override_field, credit_override_field
 from text import html_to_text
+from text.safe_links import with_safe_link_targets
 
 # What the body's rich text may contain; nh3 strips everything else on save.
 BODY_EXTENSIONS = {
@@ -44,7 +45,9 @@ class RichTextBlock(ArticleBlock):
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, not only through forms: imports and scripts write here too.
-        self.text = self._meta.get_field("text").sanitize(self.text)
+        self.text = with_safe_link_targets(
+            self._meta.get_field("text").sanitize(self.text)
+        )
         super().save(*args, **kwargs)
 
 

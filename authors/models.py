@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from authors.link_kinds import link_problem
+from text.safe_links import with_safe_link_targets
 
 # What an author's full bio may contain; nh3 strips everything else on save.
 BIO_EXTENSIONS = {
@@ -94,7 +95,9 @@ class Author(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, not only through forms: scripts and the demo write here too.
-        self.bio = self._meta.get_field("bio").sanitize(self.bio)
+        self.bio = with_safe_link_targets(
+            self._meta.get_field("bio").sanitize(self.bio)
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -24,6 +24,7 @@ from authors.models import (
 )
 from media_library.models import Photo
 from text import html_to_text, word_diff
+from text.safe_links import with_safe_link_targets
 
 APPROVE_PERMISSION = "authors.approve_author_changes"
 
@@ -43,7 +44,7 @@ def normalise(data: dict) -> dict:
     bio_field = Author._meta.get_field("bio")
     return {
         "short_bio": (data.get("short_bio") or "").strip(),
-        "bio": bio_field.sanitize(data.get("bio") or ""),
+        "bio": with_safe_link_targets(bio_field.sanitize(data.get("bio") or "")),
         "photo": data.get("photo"),
         "links": [
             {"kind": link["kind"], "url": link["url"].strip()}

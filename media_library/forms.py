@@ -43,6 +43,7 @@ class PhotoAddForm(forms.ModelForm):
             self.add_error("image", error)
             return cleaned
         cleaned.update(prepared.values)
+        cleaned["image"] = prepared.file
         self.instance.checksum = prepared.checksum
         self.instance.keywords = prepared.values.get("keywords", [])
         return cleaned

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -64,6 +65,7 @@ def prefill(values: dict, metadata: PhotoMetadata) -> dict:
 class PreparedUpload:
     checksum: str
     values: dict
+    file: ContentFile  # what is stored: the picture without anything appended to it
 
 
 def prepare_upload(upload, values: dict | None = None) -> PreparedUpload:
@@ -82,17 +84,21 @@ def prepare_upload(upload, values: dict | None = None) -> PreparedUpload:
             code="alt_text",
             params={"name": upload.name},
         )
-    return PreparedUpload(checked.checksum, filled)
+    return PreparedUpload(
+        checked.checksum, filled, ContentFile(checked.content, name=upload.name)
+    )
 
 
 def create_photo(*, upload, uploaded_by=None, values: dict | None = None) -> Photo:
     """Store one uploaded file as a library photo with its renditions; raises ValidationError.
 
-    Nothing is left behind when it fails: no row and no file in storage.
+    Nothing is left behind when it fails: no row and no file in storage, even when
+    the worker is being stopped (gunicorn's timeout raises SystemExit, hence
+    BaseException below).
     """
     prepared = prepare_upload(upload, values)
     photo = Photo(
-        image=upload,
+        image=prepared.file,
         checksum=prepared.checksum,
         uploaded_by=uploaded_by,
         **prepared.values,
@@ -107,7 +113,7 @@ def create_photo(*, upload, uploaded_by=None, values: dict | None = None) -> Pho
         if existing:
             raise DuplicatePhoto(upload.name, existing) from None
         raise
-    except Exception:
+    except BaseException:
         discard_files(photo)
         raise
     return photo
@@ -122,3 +128,17 @@ def discard_files(photo: Photo) -> None:
     for name in [photo.image.name, *stored_names(photo.renditions)]:
         if storage.exists(name):
             storage.delete(name)
+    if photo.pk:
+        # Renditions written before a failure are not in the manifest yet.
+        for name in rendition_files(storage, f"renditions/{photo.pk}"):
+            storage.delete(name)
+
+
+def rendition_files(storage, folder: str) -> list[str]:
+    if not storage.exists(folder):
+        return []
+    folders, files = storage.listdir(folder)
+    found = [f"{folder}/{name}" for name in files]
+    for sub in folders:
+        found += rendition_files(storage, f"{folder}/{sub}")
+    return found

@@ -1,4 +1,13 @@
-"""Is this upload a photo we accept? Every way in (single, multiple, admin) asks here."""
+"""Is this upload a photo we accept? Every way in (single, multiple, admin) asks here.
+
+The cost of one upload is bounded before any pixel is decoded: the header's pixel
+count is checked first (PHOTO_MAX_PIXELS). JPEG decodes at a reduced scale (Pillow's
+`draft`, the DCT scaling built into the format), so even a 100-megapixel JPEG costs a
+few tens of megabytes. PNG, WebP and AVIF have no reduced decode: every pixel is held
+in memory at once (4 bytes each), so they are limited to PHOTO_MAX_DECODED_PIXELS.
+What is judged is what Pillow says the file *is*; bytes after the picture's end are
+cut off (media_library.image_end) and never stored.
+"""
 
 import re
 import warnings
@@ -12,7 +21,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageFile, UnidentifiedImageError, features
 
 from media_library.checksums import upload_checksum
+from media_library.image_end import without_trailing_data
 from media_library.metadata import PhotoMetadata, read_metadata
+from media_library.renditions import WORKING_EDGE
 
 # Pillow format name -> the file extensions that honestly describe it.
 EXTENSIONS = {
@@ -21,6 +32,10 @@ EXTENSIONS = {
     "WEBP": {".webp"},
     "AVIF": {".avif"},
 }
+# The extension an error message suggests for each format.
+PREFERRED_EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif"}
+# Formats Pillow can decode at a fraction of their size.
+REDUCED_DECODE_FORMATS = {"JPEG"}
 # Markup that has no business at the start of (or anywhere in) a photo.
 # No image format starts with "<"; inside binary data only long, specific tags are
 # looked for, so that compressed pixels cannot match by chance.
@@ -37,6 +52,7 @@ class CheckedImage:
     height: int
     checksum: str
     metadata: PhotoMetadata
+    content: bytes  # the file as it is stored: nothing after the picture's end
 
 
 def allowed_formats() -> list[str]:
@@ -66,9 +82,7 @@ def validate_photo_file(upload) -> CheckedImage:
             params={"name": name, "size": human_size(size), "limit": human_size(limit)},
         )
     data = read_all(upload)
-    refuse_markup(name, data)
-    checksum = upload_checksum(data)
-    image = open_image(name, upload)
+    image = open_image(name, upload, data)
     fmt = image.format
     if fmt not in allowed_formats():
         raise ValidationError(
@@ -88,16 +102,43 @@ def validate_photo_file(upload) -> CheckedImage:
                 "name": name,
                 "claimed": extension.lstrip(".").upper() or _("extension-less"),
                 "format": fmt,
-                "right": sorted(EXTENSIONS[fmt])[0],
+                "right": PREFERRED_EXTENSION[fmt],
             },
         )
+    data = without_trailing_data(data, fmt)
+    refuse_markup(name, data)
     width, height = image.size
-    max_pixels = settings.PHOTO_MAX_PIXELS
-    if width * height > max_pixels:
-        raise too_many_pixels(name, width * height, max_pixels)
+    check_pixel_count(name, fmt, width * height)
     metadata = read_metadata(image)
-    decode_fully(name, upload, max_pixels)
-    return CheckedImage(fmt, width, height, checksum, metadata)
+    decode_fully(name, upload, fmt)
+    checksum = upload_checksum(data)
+    return CheckedImage(fmt, width, height, checksum, metadata, data)
+
+
+def check_pixel_count(name: str, fmt: str, pixels: int) -> None:
+    """Refuse, from the header alone, a picture too costly to decode on this machine."""
+    limit = settings.PHOTO_MAX_PIXELS
+    if fmt not in REDUCED_DECODE_FORMATS:
+        limit = min(limit, settings.PHOTO_MAX_DECODED_PIXELS)
+    if pixels > limit:
+        error = too_many_pixels(name, pixels, limit)
+        if fmt not in REDUCED_DECODE_FORMATS and pixels <= settings.PHOTO_MAX_PIXELS:
+            error = ValidationError(
+                _(
+                    "“%(name)s” is a %(format)s of %(pixels)s megapixels; a %(format)s "
+                    "must be decoded whole, so the limit is %(limit)s megapixels. Save "
+                    "it as a JPEG (up to %(jpeg)s megapixels) or make it smaller."
+                ),
+                code="too_many_pixels",
+                params={
+                    "name": name,
+                    "format": fmt,
+                    "pixels": f"{pixels / 1_000_000:,.0f}",
+                    "limit": f"{limit / 1_000_000:,.0f}",
+                    "jpeg": f"{settings.PHOTO_MAX_PIXELS / 1_000_000:,.0f}",
+                },
+            )
+        raise error
 
 
 def allowed_list() -> str:
@@ -111,17 +152,25 @@ def read_all(upload) -> bytes:
     return data
 
 
+def is_svg(data: bytes) -> bool:
+    """Asked only of files Pillow cannot read: a photo's metadata may mention "<svg"."""
+    return re.search(rb"<svg[\s>]", data[:4096], re.I) is not None
+
+
+def refusal(name: str, message: str, code: str) -> ValidationError:
+    return ValidationError(message, code=code, params={"name": name})
+
+
+def refuse_svg(name: str) -> ValidationError:
+    message = _(
+        "“%(name)s” is an SVG drawing, not a photo; SVG is not accepted "
+        "because it can carry scripts."
+    )
+    return refusal(name, message, "svg")
+
+
 def refuse_markup(name: str, data: bytes) -> None:
     head = data[:512].lstrip(b"\xef\xbb\xbf")
-    if re.search(rb"<svg[\s>]", data[:4096], re.I):
-        raise ValidationError(
-            _(
-                "“%(name)s” is an SVG drawing, not a photo; SVG is not accepted "
-                "because it can carry scripts."
-            ),
-            code="svg",
-            params={"name": name},
-        )
     if MARKUP_AT_START.match(head) or MARKUP_INSIDE.search(data):
         raise ValidationError(
             _(
@@ -149,14 +198,11 @@ def too_many_pixels(name: str, pixels: int, limit: int) -> ValidationError:
 
 
 def not_an_image(name: str) -> ValidationError:
-    return ValidationError(
-        _(
-            "“%(name)s” is not a picture that can be read: it is damaged, or it is "
-            "another kind of file with a picture's name."
-        ),
-        code="not_an_image",
-        params={"name": name},
+    message = _(
+        "“%(name)s” is not a picture that can be read: it is damaged, or it is "
+        "another kind of file with a picture's name."
     )
+    return refusal(name, message, "not_an_image")
 
 
 @contextmanager
@@ -170,18 +216,25 @@ def pixel_limit(limit: int | None):
         Image.MAX_IMAGE_PIXELS = previous
 
 
-def open_image(name: str, upload) -> Image.Image:
+def open_image(name: str, upload, data: bytes) -> Image.Image:
     """Read the header only; the pixel count is checked by the caller before any decoding."""
     upload.seek(0)
     try:
         with pixel_limit(None):
             return Image.open(upload)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if is_svg(data):
+            raise refuse_svg(name) from error
+        refuse_markup(name, data)  # an HTML page named like a photo says so
         raise not_an_image(name) from error
 
 
-def decode_fully(name: str, upload, max_pixels: int) -> None:
-    """Decode every pixel: truncated and corrupt files only fail here."""
+def decode_fully(name: str, upload, fmt: str) -> None:
+    """Decode all the picture data: truncated and corrupt files only fail here.
+
+    A JPEG is decoded at a reduced scale (every scan is still read), anything else whole.
+    """
+    max_pixels = settings.PHOTO_MAX_PIXELS
     upload.seek(0)
     previous = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -189,9 +242,17 @@ def decode_fully(name: str, upload, max_pixels: int) -> None:
         with warnings.catch_warnings(), pixel_limit(max_pixels):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
+                if fmt in REDUCED_DECODE_FORMATS:
+                    image.draft(image.mode, (WORKING_EDGE, WORKING_EDGE))
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_many_pixels(name, max_pixels + 1, max_pixels) from error
+    except MemoryError as error:
+        raise ValidationError(
+            _("“%(name)s” needs more memory to read than the server can spare."),
+            code="memory",
+            params={"name": name},
+        ) from error
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise ValidationError(
             _(

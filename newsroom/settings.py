@@ -8,6 +8,7 @@ variable is listed with a harmless development value in `.env.example`.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
     "taggit",
     "reversion",
     "content_editor",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # 301 from imported WordPress addresses; only looks at requests that would 404.
     "importers.middleware.OldWordPressAddressMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -144,8 +147,39 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
 # `check --deploy` recommends preloading; without the opt-in that advice is noise.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own). Pages, the admin,
+# its rich-text editor and the focal point picker load scripts, styles, fonts and images
+# from this site only and run no inline script or style. Photos served from another
+# origin (a CDN, S3) are listed in CSP_MEDIA_ORIGINS; CSP_REPORT_URI collects violations.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # NONCE: the editors' import map (articles/templatetags/csp_media.py).
+        "script-src": ["'self'", NONCE],
+        # The two <style> elements the admin's editors write from their scripts, allowed
+        # by hash (exact content): Tiptap's base CSS in django-prose-editor 0.28.0 and
+        # django-content-editor 9.1.0's region CSS. A new version of either changes its
+        # hash; tests/browser/test_content_security_policy.py then names the new one.
+        "style-src": [
+            "'self'",
+            "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='",
+            "'sha256-iQkg4CW9pkVM9zuO+Zu+xOrTcRsfEQ3Ic342wxe/yik='",
+        ],
+        "img-src": ["'self'", "data:", *env.list("CSP_MEDIA_ORIGINS", default=[])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if env("CSP_REPORT_URI", default=""):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env("CSP_REPORT_URI")]
 
 # Content API (/api/v1/): requests per address without a key, and per partner key.
 API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="60/m")
@@ -160,6 +194,8 @@ NEWSROOM_NAME = env("NEWSROOM_NAME", default="The Meridian Ledger")
 # Photo upload limits (the media library refuses anything larger).
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=40 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=100_000_000)
+# PNG, WebP and AVIF are decoded whole (4 bytes a pixel): 40 MP is 160 MB per upload.
+PHOTO_MAX_DECODED_PIXELS = env.int("PHOTO_MAX_DECODED_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True

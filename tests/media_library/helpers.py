@@ -65,3 +65,31 @@ def described_jpeg(
     packet = xmp_packet(caption=caption, credit=credit, alt_text=alt_text)
     Image.new("RGB", size, color).save(buffer, format="JPEG", xmp=packet)
     return buffer.getvalue()
+
+
+def commented_jpeg(comment: bytes, size=(64, 48), color=(40, 90, 160)) -> bytes:
+    """A JPEG whose COM segment (metadata, inside the picture's structure) holds `comment`."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="JPEG", comment=comment)
+    return buffer.getvalue()
+
+
+def single_colour_png(width: int, height: int) -> bytes:
+    """A huge one-colour PNG that compresses to almost nothing, written row by row by hand
+    (Pillow would need the whole picture in memory to write it)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    compressor = zlib.compressobj(9)
+    row = b"\x00" + b"\x28\x5a\xa0" * width
+    parts = [compressor.compress(row) for _ in range(height)]
+    parts.append(compressor.flush())
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", b"".join(parts))
+        + chunk(b"IEND", b"")
+    )

@@ -10,6 +10,7 @@ from media_library.models import Photo
 from media_library.services import DuplicatePhoto, create_photo
 from tests.factories import image_bytes, make_user, photo_upload
 from tests.media_library.helpers import (
+    commented_jpeg,
     described_jpeg,
     noisy_image_bytes,
     png_bomb,
@@ -30,7 +31,7 @@ def gif_bytes() -> bytes:
 
 BAD_FILES = {
     "zero_bytes": ("empty.jpg", lambda: b"", "is empty (0 bytes)"),
-    "decompression_bomb": ("bomb.png", png_bomb, "900 megapixels; the limit is 100"),
+    "decompression_bomb": ("bomb.png", png_bomb, "900 megapixels; the limit is 40"),
     "truncated": (
         "cut.jpg",
         lambda: noisy_image_bytes()[:3000],
@@ -55,7 +56,7 @@ BAD_FILES = {
     ),
     "script_inside_jpeg": (
         "hidden.jpg",
-        lambda: image_bytes() + b"<script>alert(document.cookie)</script>",
+        lambda: commented_jpeg(b"<script>alert(document.cookie)</script>"),
         "contains HTML or script",
     ),
     "png_named_jpeg": (
@@ -66,7 +67,7 @@ BAD_FILES = {
     "jpeg_without_extension": (
         "noextension",
         image_bytes,
-        "contains a JPEG image; give it the right extension (.jpe",
+        "contains a JPEG image; give it the right extension (.jpg)",
     ),
     "gif": ("animation.gif", gif_bytes, "is a GIF file; upload a JPEG, PNG, WEBP"),
     "text": (
