@@ -22,7 +22,7 @@ def test_api_docs_render_every_operation_without_policy_violations(live_server, 
     )
     page.on("pageerror", lambda error: refused.append(str(error)))
 
-    page.goto(f"{live_server.url}/api/v1/docs")
+    response = page.goto(f"{live_server.url}/api/v1/docs")
     page.wait_for_selector(".opblock")
     operations = page.locator(".opblock-summary-path").all_inner_texts()
     page.locator('[data-path="/api/v1/articles"]').first.click()
@@ -34,4 +34,5 @@ def test_api_docs_render_every_operation_without_policy_violations(live_server, 
         text.strip().replace("\u200b", "") for text in operations
     ]
     assert "Kamikawa visits Kyiv" in page.locator(".live-responses-table").inner_text()
+    assert "script-src" in response.headers["content-security-policy"]
     assert refused == []

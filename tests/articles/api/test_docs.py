@@ -40,6 +40,8 @@ def test_docs_page_loads_only_local_scripts(client):
     assert sources and all(src.startswith("/static/ninja/") for src in sources)
     inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
     assert all('type="application/json"' in attrs for attrs in inline)
+    # The site's policy applies here too (the browser test runs the page under it).
+    assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
 def test_unknown_api_addresses_are_json_errors(client):
