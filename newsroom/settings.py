@@ -5,6 +5,7 @@ is read from the environment (or a local `.env`) through django-environ. Every
 variable is listed with a harmless development value in `.env.example`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "csp",
+    "axes",
     "taggit",
     "reversion",
     "content_editor",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     # 301 from imported WordPress addresses; only looks at requests that would 404.
     "importers.middleware.OldWordPressAddressMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -95,6 +99,23 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# django-axes first: it refuses a locked-out account or address before any password check.
+# It needs the request, so code that signs in calls authenticate(request=..., ...).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password guessing: after AXES_FAILURE_LIMIT failed logins in a row for one account, or
+# from one address, logins are refused for AXES_COOLOFF_MINUTES (articles/admin/lockout.py).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "articles.admin.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "articles.admin.lockout.client_address"
+AXES_HTTP_RESPONSE_CODE = 429
 
 AUTH_PASSWORD_VALIDATORS = [
     {
