@@ -16,7 +16,6 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,9 +28,6 @@ from articles.models import (
     WorkflowEvent,
     format_publication_time,
 )
-
-# Sent after a transition has been committed, with `article` and `event`.
-article_transitioned = Signal()
 
 
 class WorkflowError(Exception):
@@ -282,11 +278,6 @@ def _transition(
             published_at=published_at,
             note=note.strip(),
             at=now,
-        )
-        transaction.on_commit(
-            lambda: article_transitioned.send(
-                sender=Article, article=current, event=event
-            )
         )
     # The caller's instance reflects the new state too.
     article.status = current.status

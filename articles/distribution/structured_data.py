@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from articles.models import Article
+from articles.trust.corrections import corrections_json_ld
 from authors.models import Author
 from media_library.models import Photo
 from sections.models import Section
@@ -147,25 +148,6 @@ def person(author: Author, *, job_title: str = "") -> JsonDict:
     return data
 
 
-def corrections(article: Article) -> list[JsonDict]:
-    # Corrections are optional in this schema: read them only once the relation exists.
-    if not hasattr(article, "corrections"):
-        return []
-    entries = []
-    for correction in article.corrections.all():
-        entry: JsonDict = {
-            "@type": "CorrectionComment",
-            "text": getattr(correction, "text", str(correction)),
-        }
-        when = getattr(correction, "published_at", None) or getattr(
-            correction, "created_at", None
-        )
-        if when:
-            entry["datePublished"] = iso_datetime(when)
-        entries.append(entry)
-    return entries
-
-
 def news_article(article: Article) -> JsonDict:
     """NewsArticle for an article fetched with `for_listing()` (section, hero, bylines, tags)."""
     url = absolute_url(article.get_absolute_url())
@@ -194,7 +176,7 @@ def news_article(article: Article) -> JsonDict:
         data["image"] = images
     if article.dateline:
         data["dateline"] = article.dateline
-    entries = corrections(article)
+    entries = corrections_json_ld(article)
     if entries:
         data["correction"] = entries
     return data

@@ -12,9 +12,9 @@ from articles.site.caching import cached_chrome
 from articles.trust.corrections import (
     CorrectionRefused,
     add_correction,
-    corrections_json_ld,
 )
 from tests.articles.admin_forms import change_form_data, post_change_form
+from tests.articles.distribution_helpers import json_ld_of_type
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -60,13 +60,14 @@ def test_the_article_shows_each_note_labelled_with_its_time(client):
     assertContains(response, "both the president and the foreign minister")
 
 
-def test_structured_data_describes_each_note():
-    """Each note becomes a schema.org object for NewsArticle's `correction`."""
+def test_structured_data_describes_each_note(client):
+    """The served page's NewsArticle lists each note as a schema.org object."""
     article = make_article()
     add_correction(article=article, kind=CorrectionKind.CORRECTION, text="Wrong date.")
     add_correction(article=article, kind=CorrectionKind.UPDATE, text="New figures.")
 
-    data = corrections_json_ld(article)
+    page = client.get(article.get_absolute_url()).content.decode()
+    data = json_ld_of_type(page, "NewsArticle")["correction"]
 
     assert [d["@type"] for d in data] == ["CorrectionComment", "Comment"]
     assert data[0]["text"] == "Wrong date."

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.desk import DemoError, load_demo, reference_article
 from demo.photos import DEFAULT_WIDTH
+from demo.stories import StoryFormatError
 
 MIN_PHOTO_WIDTH = 64
 MAX_PHOTO_WIDTH = 4000
@@ -9,9 +10,10 @@ MAX_PHOTO_WIDTH = 4000
 
 class Command(BaseCommand):
     help = (
-        "Load the demo desk: sections, staff, accounts, the reference article and a few "
-        "weeks of further articles with photos. Safe to run again: only what is missing "
-        "is created, and existing accounts keep their passwords."
+        "Load the demo desk from demo/data/ and demo/stories/: sections, staff, accounts, "
+        "the reference article and a few weeks of further articles with photos. Safe to "
+        "run again: only what is missing is created, and existing accounts keep their "
+        "passwords. Prints each story as it is loaded."
     )
 
     def add_arguments(self, parser):
@@ -33,8 +35,10 @@ class Command(BaseCommand):
                 f"--photo-width must be between {MIN_PHOTO_WIDTH} and {MAX_PHOTO_WIDTH}."
             )
         try:
-            report = load_demo(photo_width=photo_width, dry_run=dry_run)
-        except DemoError as error:
+            report = load_demo(
+                photo_width=photo_width, dry_run=dry_run, progress=self.stdout.write
+            )
+        except (DemoError, StoryFormatError) as error:
             raise CommandError(str(error)) from error
 
         verb = "Would create" if dry_run else "Created"

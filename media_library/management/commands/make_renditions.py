@@ -1,3 +1,5 @@
+import time
+
 from django.core.management.base import BaseCommand
 
 from media_library.models import Photo
@@ -22,12 +24,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, dry_run=False, **options):
         made = pending = 0
-        for photo in Photo.objects.order_by("pk").iterator(chunk_size=100):
+        total = Photo.objects.count()
+        started = time.monotonic()
+        for number, photo in enumerate(
+            Photo.objects.order_by("pk").iterator(chunk_size=100), start=1
+        ):
             if not force and renditions_are_current(photo):
                 continue
             pending += 1
-            if not dry_run and ensure_renditions(photo, force=True):
-                made += 1
+            if not dry_run:
+                # Encoding takes seconds a photo: say where the run is as it goes.
+                self.stdout.write(
+                    f"[{number}/{total}, {time.monotonic() - started:.0f}s] "
+                    f"photo {photo.pk}: {photo.image.name}"
+                )
+                if ensure_renditions(photo, force=True):
+                    made += 1
         if dry_run:
             self.stdout.write(f"{pending} photo(s) would get renditions.")
         else:
