@@ -12,8 +12,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from articles import workflow
-from articles.models import ArticleStatus, published_condition, scheduled_condition
+from articles.models import (
+    Article,
+    ArticleStatus,
+    own_articles_condition,
+    published_condition,
+    scheduled_condition,
+)
 from authors.models import AuthorProfileChange, ProfileChangeStatus
 
 PANEL_SIZE = 5
@@ -47,9 +52,9 @@ def build_dashboard(user) -> Dashboard | None:
     if not user.has_perm("articles.view_article"):
         return None
     now = timezone.now()
-    visible = workflow.articles_for(user)
+    visible = Article.objects.worked_on_by(user)
     filters = {
-        "drafts": Q(status=ArticleStatus.DRAFT) & workflow.own_articles(user),
+        "drafts": Q(status=ArticleStatus.DRAFT) & own_articles_condition(user),
         "in_review": Q(status=ArticleStatus.IN_REVIEW),
         "scheduled": scheduled_condition(),
         "recent": published_condition() & Q(published_at__gt=now - RECENT),

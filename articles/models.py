@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import roles
 from articles.indexes import ListingIndex, SearchVectorIndex
 from articles.photo_use import PhotoUse, caption_override_field, credit_override_field
 
 
-def created_by_field() -> models.ForeignKey:
-    """Who made the row; kept (as empty) when the account is deleted."""
+def created_by_field(verbose_name=None) -> models.ForeignKey:
+    """Who made the row (or did something to it); kept (as empty) when the account is deleted."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -24,7 +25,7 @@ def created_by_field() -> models.ForeignKey:
         blank=True,
         editable=False,
         related_name="+",
-        verbose_name=_("created by"),
+        verbose_name=verbose_name or _("created by"),
     )
 
 
@@ -40,6 +41,11 @@ class ArticleStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+def not_trashed_condition(prefix: str = "") -> models.Q:
+    """Articles outside the trash; a trashed article is on no surface but the Trash list."""
+    return models.Q(**{f"{prefix}trashed_at__isnull": True})
+
+
 def published_condition(prefix: str = "") -> models.Q:
     """The one rule for what readers may see, as a condition; `prefix` reaches it
     across a relation (e.g. "bylines__article__") for counts and annotations."""
@@ -48,7 +54,7 @@ def published_condition(prefix: str = "") -> models.Q:
             f"{prefix}status": ArticleStatus.PUBLISHED,
             f"{prefix}published_at__lte": timezone.now(),
         }
-    )
+    ) & not_trashed_condition(prefix)
 
 
 def scheduled_condition(prefix: str = "") -> models.Q:
@@ -58,7 +64,28 @@ def scheduled_condition(prefix: str = "") -> models.Q:
             f"{prefix}status": ArticleStatus.PUBLISHED,
             f"{prefix}published_at__gt": timezone.now(),
         }
+    ) & not_trashed_condition(prefix)
+
+
+def own_articles_condition(user) -> models.Q:
+    """Articles the user created or carries a byline on."""
+    return models.Q(created_by=user) | models.Q(
+        pk__in=Byline.objects.filter(author__user=user).values("article_id")
     )
+
+
+def works_on_condition(user) -> models.Q:
+    """The articles whose newsroom side the user may open (`roles.works_on`), as a condition."""
+    if not user.is_authenticated or not roles.has_article_permissions(user):
+        return models.Q(pk__in=[])
+    if roles.sees_every_article(user):
+        return not_trashed_condition()
+    return own_articles_condition(user) & not_trashed_condition()
+
+
+def visible_condition(user) -> models.Q:
+    """What the user may read anywhere (`roles.can_view_article`): live, or worked on."""
+    return published_condition() | works_on_condition(user)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -73,12 +100,32 @@ class ArticleQuerySet(models.QuerySet):
     def withdrawn(self):
         """Articles that were out and were taken down: their address answers 410.
 
-        One unpublished before its scheduled time never went out: its address stays a
-        plain 404, so withdrawing a story does not reveal that it existed.
+        Unpublished, or moved to the trash, while live: both count. One taken down
+        before its scheduled time never went out: its address stays a plain 404, so
+        withdrawing a story does not reveal that it existed.
         """
-        return self.filter(
-            status=ArticleStatus.UNPUBLISHED, published_at__lte=timezone.now()
+        unpublished = models.Q(status=ArticleStatus.UNPUBLISHED)
+        trashed_while_live = models.Q(
+            status=ArticleStatus.PUBLISHED, trashed_at__gte=models.F("published_at")
         )
+        return self.filter(
+            unpublished | trashed_while_live, published_at__lte=timezone.now()
+        )
+
+    def visible_to(self, user):
+        """Articles the user may read anywhere: published ones plus those they work on.
+
+        Choosers, "where used", list filters and signed-in public pages start here;
+        see `articles.roles` for the two levels.
+        """
+        return self.filter(visible_condition(user))
+
+    def worked_on_by(self, user):
+        """Articles whose admin pages, history and previews the user may open."""
+        return self.filter(works_on_condition(user))
+
+    def trashed(self):
+        return self.filter(trashed_at__isnull=False)
 
     def for_listing(self):
         """Everything a list or card template touches, in a fixed number of queries."""
@@ -211,6 +258,10 @@ class Article(PhotoUse, models.Model):
         editable=False,
         help_text=_("Goes up by one with every saved edit; a stale edit is refused."),
     )
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
+    trashed_by = created_by_field(_("moved to the trash by"))
     # Plain text of the body blocks, for search snippets and the SQLite fallback.
     search_text = models.TextField(
         _("body text for search"), blank=True, editable=False
@@ -288,7 +339,7 @@ class Article(PhotoUse, models.Model):
 
     @property
     def is_published(self) -> bool:
-        live = self.status == ArticleStatus.PUBLISHED
+        live = self.status == ArticleStatus.PUBLISHED and self.trashed_at is None
         return (
             live
             and self.published_at is not None
@@ -311,6 +362,15 @@ class Article(PhotoUse, models.Model):
     @property
     def hero_credit_display(self) -> str:
         return self.shown_credit_formatted
+
+
+class TrashedArticle(Article):
+    """The same rows, listed in the admin as "Trash": restore from there, or purge."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("article in the trash")
+        verbose_name_plural = _("trash")
 
 
 class Byline(models.Model):
@@ -381,6 +441,7 @@ __all__ = [
     "BLOCK_MODELS",
     "BODY_EXTENSIONS",
     "Article",
+    "TrashedArticle",
     "ArticleBlock",
     "ArticleQuerySet",
     "ArticleRedirect",

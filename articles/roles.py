@@ -1,8 +1,22 @@
-"""The newsroom's roles: which Django permissions each group holds.
+"""The newsroom's roles, and who may see which article.
 
-Groups are created and kept in step by a data migration, so every deployment has them.
-Finer rules (a correspondent edits only their own drafts and profile) live in the admin
-and in `articles/workflow.py`; these are the model permissions those rules start from.
+Groups are created and kept in step by a data migration, so every deployment has them;
+`ROLE_PERMISSIONS` lists the model permissions each holds.
+
+Which article a user may see is decided here and nowhere else, at two levels:
+
+- *works on* (`works_on`, `Article.objects.worked_on_by`): the article's newsroom side —
+  the admin change form, its history, revisions, compare, preview links and presence.
+  Editors work on every article; other staff with article permissions on the ones they
+  created or carry a byline on; nobody else on any.
+- *may see* (`can_view_article`, `Article.objects.visible_to`): what the user may read
+  anywhere — public pages while signed in, choosers, "where used", list filters. That is
+  what readers see (`Article.objects.published()`) plus whatever the user works on.
+
+Every view that takes an article id looks it up in one of these querysets, so "not
+yours" and "does not exist" both answer 404 and nothing tells them apart. The same rule
+as database conditions (`works_on_condition`, `visible_condition`) sits beside
+`published_condition` in `articles.models`, which imports this module (never the reverse).
 """
 
 CORRESPONDENT = "Correspondent"
@@ -116,3 +130,38 @@ def sync_roles(apps) -> None:
             if permission is not None:
                 wanted.append(permission)
         group.permissions.set(wanted)
+
+
+# Who may see which article ------------------------------------------------------------
+
+
+def sees_every_article(user) -> bool:
+    return user.has_perm("articles.edit_any_article")
+
+
+def has_article_permissions(user) -> bool:
+    return user.has_perm("articles.view_article") or user.has_perm(
+        "articles.change_article"
+    )
+
+
+def is_own(user, article) -> bool:
+    if article.pk is None:
+        return True  # being created, by this user
+    if article.created_by_id is not None and article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(author__user=user).exists()
+
+
+def works_on(user, article) -> bool:
+    """Whether the user may open this article in the admin, with its history and previews."""
+    if not user.is_authenticated or not has_article_permissions(user):
+        return False
+    if getattr(article, "trashed_at", None) is not None:
+        return False
+    return sees_every_article(user) or is_own(user, article)
+
+
+def can_view_article(user, article) -> bool:
+    """Whether the user may read this article anywhere: live, or one they work on."""
+    return article.is_published or works_on(user, article)

@@ -15,15 +15,14 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from articles import roles
 from articles.models import (
     Article,
     ArticleStatus,
-    Byline,
     PhotoBlock,
     WorkflowEvent,
     format_publication_time,
@@ -55,48 +54,19 @@ ACTIONS = {
 }
 
 
-# Who may see and edit what ------------------------------------------------------------
-
-
-def sees_every_article(user) -> bool:
-    return user.has_perm("articles.edit_any_article")
-
-
-def own_articles(user) -> Q:
-    """Articles the user created or carries a byline on."""
-    return Q(created_by=user) | Q(
-        pk__in=Byline.objects.filter(author__user=user).values("article_id")
-    )
-
-
-def articles_for(user, queryset: QuerySet | None = None) -> QuerySet:
-    """The articles a user works on in the admin: all for editors, their own for correspondents."""
-    queryset = Article.objects.all() if queryset is None else queryset
-    if sees_every_article(user):
-        return queryset
-    return queryset.filter(own_articles(user))
-
-
-def is_own(user, article: Article) -> bool:
-    if article.pk is None:
-        return True  # being created, by this user
-    if article.created_by_id is not None and article.created_by_id == user.pk:
-        return True
-    return article.bylines.filter(author__user=user).exists()
+# Who may see and edit what (the seeing is decided in articles.roles) -------------------
 
 
 def works_on(user, article: Article) -> bool:
     """Editors work on every article; a correspondent on those they created or are a byline on."""
-    if not user.has_perm("articles.change_article"):
-        return False
-    return sees_every_article(user) or is_own(user, article)
+    return user.has_perm("articles.change_article") and roles.works_on(user, article)
 
 
 def can_edit(user, article: Article) -> bool:
     """Editors edit any article; a correspondent edits their own, and only while it is a draft."""
     if not works_on(user, article):
         return False
-    return sees_every_article(user) or article.status == ArticleStatus.DRAFT
+    return roles.sees_every_article(user) or article.status == ArticleStatus.DRAFT
 
 
 def status_label(article: Article) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from media_library.forms import PhotoAddForm, PhotoChangeForm, PhotoUploadForm
 from media_library.models import Photo
 from media_library.services import DuplicatePhoto, create_photo
-from media_library.usage import photo_uses
+from media_library.usage import photo_uses, viewing_as, visible_photo_uses
 
 
 @admin.register(Photo)
@@ -209,13 +209,13 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         photo = self.get_object(request, object_id)
-        if photo is not None:
-            uses = photo_uses(photo)
-            if uses:
-                messages.error(request, self.in_use_message(photo, uses))
-                return HttpResponseRedirect(
-                    reverse("admin:media_library_photo_change", args=[photo.pk])
-                )
+        # Who may not delete is refused by Django's view, before any use is named.
+        may_delete = self.has_delete_permission(request, photo)
+        if photo is not None and may_delete and photo_uses(photo):
+            messages.error(request, self.in_use_message(request, photo))
+            return HttpResponseRedirect(
+                reverse("admin:media_library_photo_change", args=[photo.pk])
+            )
         return super().delete_view(request, object_id, extra_context)
 
     def get_actions(self, request):
@@ -229,24 +229,43 @@ class PhotoAdmin(admin.ModelAdmin):
     def delete_unused_selected(self, request, queryset):
         refused = False
         for photo in queryset:
-            uses = photo_uses(photo)
-            if uses:
-                messages.error(request, self.in_use_message(photo, uses))
+            if photo_uses(photo):
+                messages.error(request, self.in_use_message(request, photo))
                 refused = True
         if refused:
             return None
         return delete_selected(self, request, queryset)
 
-    def in_use_message(self, photo, uses):
+    def in_use_message(self, request, photo):
+        uses, hidden = visible_photo_uses(photo, request.user)
         return format_html(
-            "{} {}",
+            "{} {}{}",
             _("“{}” is used and cannot be deleted: remove it from").format(photo),
             format_html_join(
                 "; ",
                 '<a href="{}">{}</a> ({})',
                 ((use.admin_url, use.title, use.role) for use in uses),
             ),
+            self.hidden_uses_note(hidden),
         )
+
+    def hidden_uses_note(self, hidden: int) -> str:
+        if not hidden:
+            return ""
+        return " " + ngettext(
+            "(and %(count)d article you cannot open)",
+            "(and %(count)d articles you cannot open)",
+            hidden,
+        ) % {"count": hidden}
+
+    def changeform_view(self, request, *args, **kwargs):
+        # "Where used" is drawn while the template renders, with no request at hand:
+        # render inside, while the viewer is known.
+        with viewing_as(request.user):
+            response = super().changeform_view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
 
     # Read-only displays ------------------------------------------------------
 
@@ -279,16 +298,17 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("used in"))
     def where_used(self, obj):
-        uses = photo_uses(obj)
-        if not uses:
+        uses, hidden = visible_photo_uses(obj)
+        if not uses and not hidden:
             return _("Not used in any article or author profile.")
         return format_html(
-            "<ul>{}</ul>",
+            "<ul>{}</ul>{}",
             format_html_join(
                 "",
                 '<li><a href="{}">{}</a> — {}</li>',
                 ((use.admin_url, use.title, use.role) for use in uses),
             ),
+            self.hidden_uses_note(hidden),
         )
 
     @admin.display(description=_("caption"))

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.http import Http404
 from django.urls import include, path
@@ -13,10 +14,32 @@ def view_on_site(request, content_type_id, object_id):
     Django's own view expects every get_absolute_url() to return a path; a draft
     article returns None until it has a publication date.
     """
+    refuse_hidden_object(request, content_type_id, object_id)
     try:
         return shortcut(request, content_type_id, object_id)
     except AttributeError as error:
         raise Http404("This object has no public address yet.") from error
+
+
+def refuse_hidden_object(request, content_type_id, object_id) -> None:
+    """404 for an object its model's queryset keeps from this user (`visible_to`).
+
+    The redirect would otherwise reveal a scheduled story's address to anyone; it
+    answers exactly as for an object that does not exist.
+    """
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except (ContentType.DoesNotExist, ValueError) as error:
+        raise Http404("No such object.") from error
+    queryset = model._default_manager.all() if model is not None else None
+    if queryset is None or not hasattr(queryset, "visible_to"):
+        return
+    try:
+        visible = queryset.visible_to(request.user).filter(pk=object_id).exists()
+    except (ValueError, TypeError) as error:
+        raise Http404("No such object.") from error
+    if not visible:
+        raise Http404("No such object.")
 
 
 admin.site.site_header = f"{settings.NEWSROOM_NAME} newsroom"

@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import workflow
+from articles.admin.choosers import (
+    BylineFormSet,
+    RelatedArticlesFormMixin,
+    is_autocomplete,
+    related_articles_field,
+)
 from articles.admin.corrections import CorrectionInline
 from articles.admin.history import ArticleHistoryAdminMixin
+from articles.admin.trash import MoveToTrashMixin
 from articles.models import (
     Article,
     ArticleStatus,
@@ -21,6 +28,7 @@ from articles.models import (
     PullQuoteBlock,
     RichTextBlock,
     format_publication_time,
+    own_articles_condition,
 )
 
 
@@ -48,10 +56,15 @@ class EditableWhileParentIsMixin:
 
 class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     min_num = 0
     fields = ["author", "role", "position"]
     autocomplete_fields = ["author"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"user": request.user})
 
 
 class RichTextBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
@@ -106,7 +119,7 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "1":
-            return queryset.filter(workflow.own_articles(request.user))
+            return queryset.filter(own_articles_condition(request.user))
         return queryset
 
 
@@ -132,7 +145,7 @@ STORY_FIELDSETS = 2
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
+class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
     list_display = [
         "headline",
         "section",
@@ -141,7 +154,13 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
         "is_live",
         "updated_at",
     ]
-    list_filter = [StageFilter, MineFilter, "section", "bylines__author"]
+    # Related filters offer only values found among the articles this user may open.
+    list_filter = [
+        StageFilter,
+        MineFilter,
+        ("section", admin.RelatedOnlyFieldListFilter),
+        ("bylines__author", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "published_at"
@@ -181,12 +200,26 @@ class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor):
         PullQuoteBlockInline,
         CorrectionInline,
     ]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "trash_selected"]
 
     # Who sees and edits what -------------------------------------------------------
 
     def get_queryset(self, request):
-        return workflow.articles_for(request.user, super().get_queryset(request))
+        queryset = super().get_queryset(request)
+        if is_autocomplete(request):
+            # The related-articles chooser also offers published stories.
+            return queryset.visible_to(request.user)
+        return queryset.worked_on_by(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (RelatedArticlesFormMixin, form), {})
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "related_articles":
+            return related_articles_field(request, formfield)
+        return formfield
 
     def get_object(self, request, object_id, from_field=None):
         # Someone else's draft is not there for a correspondent: 404, not a redirect.

@@ -218,13 +218,17 @@ class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
         return extra + super().get_urls()
 
     def _article_or_404(self, request, object_id) -> Article:
+        """The article if this user may open it, exactly as the change form decides
+        (the admin's queryset, see `articles.roles`); else 404, as for a missing one."""
         try:
             pk = int(unquote(object_id))
         except (TypeError, ValueError) as error:
             raise Http404("No such article.") from error
-        article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+        article = get_object_or_404(
+            self.get_queryset(request).select_related("section"), pk=pk
+        )
         if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
+            raise Http404("No such article.")
         return article
 
     def _revision_or_404(self, article: Article, revision_id) -> Revision:

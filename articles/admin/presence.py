@@ -7,7 +7,6 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils.translation import gettext as _
 
 from articles.admin.stale_save import when
-from articles.models import Article
 from articles.trust import presence
 
 
@@ -17,7 +16,9 @@ class PresenceAdminMixin:
             pk = int(unquote(object_id))
         except (TypeError, ValueError):
             return
-        if not Article.objects.filter(pk=pk).exists():
+        # Presence is the change form's: nobody is listed on, or told about, an
+        # article they may not open.
+        if not self.get_queryset(request).filter(pk=pk).exists():
             return
         for person in presence.others_editing(pk, request.user):
             messages.warning(

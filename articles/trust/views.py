@@ -55,7 +55,10 @@ def _article_from_revision(revision: Revision, article_pk: int):
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     """An unpublished article (or one revision of it) for whoever holds the link."""
     link = get_object_or_404(
-        PreviewLink.objects.active().select_related("revision"), token=token
+        PreviewLink.objects.active()
+        .filter(article__trashed_at__isnull=True)
+        .select_related("revision"),
+        token=token,
     )
     if link.revision_id:
         article, blocks = _article_from_revision(link.revision, link.article_id)

@@ -74,11 +74,25 @@ def test_no_latest_version_link_for_a_published_article(editor_client):
     assertContains(response, "This article is already public")
 
 
-def test_a_correspondent_cannot_create_links(correspondent_client, draft):
-    """Only roles allowed to share previews may create them."""
+def test_a_correspondent_cannot_create_links(
+    correspondent_client, correspondent, draft
+):
+    """Only roles allowed to share previews may create them, even for their own draft."""
+    draft.created_by = correspondent
+    draft.save()
     response = create_link(correspondent_client, draft)
 
     assert response.status_code == 403
+    assert not PreviewLink.objects.exists()
+
+
+def test_a_correspondent_gets_404_for_a_colleagues_preview_page(
+    correspondent_client, draft
+):
+    """Someone else's draft has no preview page for a correspondent: 404, not 403."""
+    response = create_link(correspondent_client, draft)
+
+    assert response.status_code == 404
     assert not PreviewLink.objects.exists()
 
 
