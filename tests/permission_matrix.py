@@ -340,9 +340,12 @@ for model in (
     "sections/partnerkey",
     "authors/authorprofilechange",
     "importers/importeditem",
+    "axes/accessattempt",
+    "axes/accesslog",
+    "axes/accessfailurelog",
 ):
     for suffix in ("", "change/", "history/", "delete/"):
         NOT_ABOUT_STORIES[f"admin/{model}/<path:object_id>/{suffix}"] = (
             "an account, tag, section, site setting, partner key, profile-change "
-            "request or importer record: none shows a story's unpublished text"
+            "request, importer record or login attempt: none shows a story's text"
         )
