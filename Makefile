@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Tests run on PostgreSQL, as production does; override to point elsewhere.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+# The suite runs in two processes (pytest-xdist), each with its own test databases.
+TEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -34,7 +36,7 @@ serve: install
 
 ## The whole test suite, browser tests included
 test: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest $(ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest -n $(TEST_WORKERS) $(ARGS)
 
 test-browser: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest -m browser $(ARGS)

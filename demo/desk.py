@@ -272,15 +272,22 @@ class DemoLoader:
                 key=f"portrait-{member['slug']}",
                 label="".join(part[0] for part in member["name"].split()),
                 caption=f"{member['name']}, {member['job_title']}, {publication}.",
-                credit=f"{self.photographer}/{publication}",
                 alt_text=f"Portrait of {member['name']}.",
-                photographer=self.photographer,
-                source=publication,
-                copyright_notice=f"© {publication}",
+                **self.staff_credit(),
                 colors=tuple(member["portrait_colors"]),
                 portrait=True,
             )
         )
+
+    def staff_credit(self) -> dict[str, str]:
+        """Credit, photographer, source and rights of a picture by our own photographer."""
+        publication = settings.NEWSROOM_NAME
+        return {
+            "credit": f"{self.photographer}/{publication}",
+            "photographer": self.photographer,
+            "source": publication,
+            "copyright_notice": f"© {publication}",
+        }
 
     def photo(self, story: Story, key: str) -> Photo:
         return self.save_photo(self.photo_spec(story, key))
@@ -299,16 +306,12 @@ class DemoLoader:
         colors = tuple(self.colors[story.section])
         if key != "hero":
             colors = colors[::-1]  # inline pictures mirror the hero's palette
-        publication = settings.NEWSROOM_NAME
         return PhotoSpec(
             key=f"{story.slug}-{key}",
             label=data["place"],
             caption=f"{data['shows']} in {data['place']}, {long_date(taken_on)}.",
-            credit=f"{self.photographer}/{publication}",
             alt_text=f"{data['shows']}.",
-            photographer=self.photographer,
-            source=publication,
-            copyright_notice=f"© {publication}",
+            **self.staff_credit(),
             keywords=tuple(story.tags),
             taken_on=taken_on,
             colors=colors,

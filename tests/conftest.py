@@ -1,14 +1,44 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 
 from articles.roles import CORRESPONDENT, EDITOR
+from tests.built_once import FAST_HASHERS, built_once
 from tests.factories import make_user
+
+
+def redis_database_per_worker() -> None:
+    """Give each xdist worker a Redis test database of its own.
+
+    Cache tests clear their database; two workers sharing one would clear each other's
+    pages mid-test. Worker gwN uses the configured database number minus N.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/3")
+    base, _, number = url.rpartition("/")
+    index = int(worker.removeprefix("gw"))
+    os.environ["REDIS_TEST_URL"] = f"{base}/{int(number) - index}"
+
+
+redis_database_per_worker()
+
+
+@pytest.fixture(scope="module")
+def newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test newsroom of tests/site_content.py, built once per module."""
+    from tests.site_content import build_newsroom
+
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("newsroom-media")):
+        yield build_newsroom()
 
 
 @pytest.fixture(autouse=True)
 def fast_hashing_and_private_media(settings, tmp_path):
     """Cheap password hashing, and uploads that vanish with the test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     # The hashed-name manifest exists only after collectstatic; tests serve from the finders.
     settings.STORAGES = {

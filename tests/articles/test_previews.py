@@ -1,3 +1,4 @@
+import os
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from tests.factories import add_text, make_article
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = "redis://127.0.0.1:6379/6"
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/6")
 
 
 @pytest.fixture
@@ -200,7 +201,7 @@ def test_the_previews_page_lists_links_with_their_state(editor_client, draft):
 
 @pytest.fixture
 def page_cache(settings):
-    """Django's page cache in front of every view, stored in Redis database 6."""
+    """Django's page cache in front of every view, stored in the Redis test database."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

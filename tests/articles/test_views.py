@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def newsroom():
+    """Built for each test here: most tests in this module make rows of their own."""
     return build_newsroom()
 
 

@@ -4,14 +4,9 @@ import pytest
 from pytest_django.asserts import assertNotContains
 
 from tests.factories import expected_status_of_hidden
-from tests.site_content import HIDDEN_MARK, build_newsroom, public_urls
+from tests.site_content import HIDDEN_MARK, public_urls
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def newsroom():
-    return build_newsroom()
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.test import RequestFactory
 from PIL import Image, IptcImagePlugin
 from pytest_django.asserts import assertContains
@@ -20,6 +19,7 @@ from articles.roles import CORRESPONDENT, EDITOR
 from authors.models import Author
 from demo.desk import reference_article
 from demo.photos import PhotoSpec, render_photo
+from tests.built_once import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +42,19 @@ def media_files() -> list[Path]:
     return sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
 
 
+@pytest.fixture(scope="module")
+def demo_desk(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo desk, loaded once for the module: (its media folder, the command's output)."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with built_once(django_db_blocker, media):
+        yield media, load()
+
+
 @pytest.fixture
-def demo_output():
-    return load()
+def demo_output(demo_desk, settings):
+    media, output = demo_desk
+    settings.MEDIA_ROOT = media
+    return output
 
 
 def test_second_load_changes_nothing(demo_output):
@@ -254,23 +264,3 @@ def test_accounts_have_their_roles(demo_output):
     assert correspondent.is_staff
     assert list(correspondent.groups.values_list("name", flat=True)) == [CORRESPONDENT]
     assert correspondent.author.job_title == "Diplomatic Correspondent"
-
-
-def test_dry_run_writes_nothing():
-    """A dry run reports what it would create but leaves no rows and no files."""
-    counts = row_counts()
-
-    output = load("--dry-run")
-
-    assert "Would create 37 articles." in output
-    assert "password" not in output
-    assert row_counts() == counts
-    assert media_files() == []
-
-
-def test_photo_width_out_of_range_is_refused():
-    """An absurd photo width is a clear command error, before anything is written."""
-    with pytest.raises(CommandError, match="--photo-width"):
-        call_command("load_demo", "--photo-width", "5", stdout=io.StringIO())
-
-    assert not Article.objects.exists()
