@@ -1,140 +1,265 @@
-"""Public pages on a large desk: queries per page and speed as ratios, measured in one run.
+"""Every public page and the admin on desks of 10k, 100k and 1M stories: time and queries.
 
-Run by hand (not part of the test suite): `make bench`. It migrates its own database
-(BENCH_DATABASE_URL, Postgres by default), fills it with a desk of --articles stories
-unless it already has them, and prints for each page type the SQL queries of an uncached
-render and the median time of an uncached render relative to a cached one. Times are
-printed as ratios because the machine is shared: absolute numbers mean little here.
+`make bench` (or `python benchmarks/pages.py --scales 10k,100k`) builds or reuses one
+database per scale (benchmarks/databases.py), then, in a process per scale, requests each
+page through Django's full stack (test client, middleware included) uncached (every
+cache emptied first) and cached, ROUNDS times each. The machine is shared, so the table
+also gives each page's speed as a fraction of a minimal Django view measured in the same
+run (1.0 = as fast as "return HttpResponse('ok')") and the load average. Results go to
+benchmarks/results/<date>-<host>.md and the README's benchmark section.
 """
 
 import argparse
+import json
 import os
+import platform
 import statistics
+import subprocess
 import sys
 import time
-import warnings
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-)
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("MEDIA_ROOT", str(ROOT / "build" / "bench-media"))
+
+from benchmarks.databases import SCALES, build, setup_django  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+README = ROOT / "README.md"
+README_START = "<!-- bench:start -->"
+README_END = "<!-- bench:end -->"
 
 
-def ensure_database(url: str) -> None:
-    """Create the benchmark's Postgres database on first use."""
-    from urllib.parse import urlsplit
-
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgres"):
-        return
-    name = parts.path.lstrip("/")
-    with psycopg.connect(
-        parts._replace(path="/postgres").geturl(), autocommit=True
-    ) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if exists.fetchone() is None:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=15)
-    options = parser.parse_args()
+def public_pages() -> dict[str, str]:
+    """The pages the issue lists, picked from the middle of the archive."""
+    from django.db.models import Max, Min
+    from taggit.models import Tag
 
-    ensure_database(os.environ["DATABASE_URL"])
-    import django
+    from articles.distribution.sitemaps import SITEMAPS
+    from articles.models import Article
+    from articles.site.listings import PER_PAGE
 
-    django.setup()
+    bounds = Article.objects.published().aggregate(low=Min("pk"), high=Max("pk"))
+    middle = (bounds["low"] + bounds["high"]) // 2
+    article = Article.objects.published().filter(pk__gte=middle).order_by("pk").first()
+    section = article.section
+    author = article.bylines.first().author
+    tag = Tag.objects.filter(articles_articletag_items__content_object=article).first()
+    in_section = Article.objects.published().filter(section=section).count()
+    last = max(1, -(-in_section // PER_PAGE))
+    front = section.get_absolute_url()
+    pages = {
+        "home": "/",
+        "section front, first page": front,
+        "section front, middle page": f"{front}?page={last // 2 or 1}",
+        "section front, last page": f"{front}?page={last}",
+        "article": article.get_absolute_url(),
+        "author page": author.get_absolute_url(),
+        "tag page": f"/tags/{tag.slug}/",
+        "search common word": "/search/?q=minister",
+        "search rare word": "/search/?q=kamikawa",
+        "RSS feed": "/feed/",
+        "Atom feed": "/feed/atom/",
+        "section feed": f"{front}feed/",
+        "author feed": f"{author.get_absolute_url()}feed/",
+        "tag feed": f"/tags/{tag.slug}/feed/",
+        "sitemap index": "/sitemap.xml",
+    }
+    for name, sitemap_class in SITEMAPS.items():
+        count = sitemap_class().paginator.num_pages
+        for which, number in [
+            ("first", 1),
+            ("middle", (count + 1) // 2),
+            ("last", count),
+        ]:
+            pages[f"sitemap {name}, {which} page"] = f"/sitemap-{name}.xml?p={number}"
+    pages["news sitemap"] = "/news-sitemap.xml"
+    pages["corrections"] = "/corrections/"
+    return pages
+
+
+def admin_pages() -> dict[str, str]:
+    from articles.models import Article
+
+    article = Article.objects.order_by("-pk").first()
+    author = article.bylines.first().author
+    changelist = "/admin/articles/article/"
+    return {
+        "admin dashboard": "/admin/",
+        "admin changelist": changelist,
+        "admin search common": f"{changelist}?q=minister",
+        "admin search one hit": f"{changelist}?q=story-{article.pk}",
+        "admin filter author": f"{changelist}?bylines__author__id__exact={author.pk}",
+        "admin filter live": f"{changelist}?stage=live",
+        "admin article form": f"/admin/articles/article/{article.pk}/change/",
+    }
+
+
+def measure(articles: int, rounds: int) -> dict:
+    """Run in a child process: build or reuse the desk, then time every page."""
+    setup_django(articles)
+    built = build(articles)
     from django.conf import settings
+    from django.contrib.auth import get_user_model
     from django.core.cache import cache
-    from django.core.management import call_command
-    from django.db import connection, reset_queries
+    from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
+    from articles.models import Article
+
     setup_test_environment()
-    warnings.filterwarnings("ignore", message="No directory at")
+    settings.ROOT_URLCONF = "benchmarks.urls"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
-    call_command("migrate", verbosity=0)
-
-    from articles.models import Article
-    from articles.site.caching import bump_content_generation
-    from benchmarks.desk import build_desk
-
-    missing = options.articles - Article.objects.published().count()
-    if missing > 0:
-        print(f"Creating {missing} articles …", flush=True)
-        build_desk(articles=missing)
-        if connection.vendor == "postgresql":
-            # Fresh statistics, as autovacuum would give them: bulk inserts leave the
-            # planner guessing otherwise.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-
-    article = (
-        Article.objects.published().filter(slug__startswith="benchmark-story").first()
+    reader = Client()
+    editor = Client()
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
-    author = article.bylines.first().author
-    tag = article.tags.first()
-    pages = {
-        "home": "/",
-        "section front": article.section.get_absolute_url(),
-        "article": article.get_absolute_url(),
-        "author page": author.get_absolute_url(),
-        "tag page": f"/tags/{tag.slug}/",
-        "search": "/search/?q=minister+budget",
-        "RSS feed": "/feed/",
-        "sitemap index": "/sitemap.xml",
-        "news sitemap": "/news-sitemap.xml",
-    }
-    client = Client()
+    editor.force_login(user)
 
-    def timed(url: str) -> float:
+    def timed(client, url: str) -> float:
         started = time.perf_counter()
         response = client.get(url)
-        elapsed = time.perf_counter() - started
+        elapsed = (time.perf_counter() - started) * 1000
         assert response.status_code == 200, (url, response.status_code)
         return elapsed
 
-    total = Article.objects.published().count()
-    print(f"{total} published articles; {options.rounds} rounds per measurement\n")
-    print(f"{'page':<15} {'queries':>7} {'uncached/cached':>16}")
-    print(f"{'':<15} {'':>7} {'(time ratio)':>16}")
-    # "Uncached" is the first request after an article was saved: the page and the
-    # schedule lookup are computed again, the masthead and footer stay cached.
-    cache.clear()
-    for name, url in pages.items():
-        client.get(url)  # warm the shared chrome and Python's own caches
-        bump_content_generation()
-        # Each request empties the query log first; start counting from an empty one.
-        reset_queries()
+    def one_page(client, url: str, *, cached: bool) -> dict:
+        cache.clear()
+        client.get(url)  # Python's own caches: templates, URL resolvers
+        cache.clear()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        query_count = len(
-            queries
-        )  # read now: the log is a live view that later requests reset
         uncached = []
-        cached = []
-        for _ in range(options.rounds):
-            bump_content_generation()
-            uncached.append(timed(url))
-            cached.append(timed(url))
-        ratio = statistics.median(uncached) / statistics.median(cached)
-        print(f"{name:<15} {query_count:>7} {ratio:>15.1f}x")
+        for _ in range(rounds):
+            cache.clear()
+            uncached.append(timed(client, url))
+        row = {"url": url, "queries": len(queries), "uncached": uncached}
+        if cached:
+            row["cached"] = [timed(client, url) for _ in range(rounds)]
+        return row
+
+    load_before = os.getloadavg()
+    minimal = one_page(reader, "/bench-minimal/", cached=False)["uncached"]
+    rows = {
+        name: one_page(reader, url, cached=True) for name, url in public_pages().items()
+    }
+    rows |= {
+        name: one_page(editor, url, cached=False) for name, url in admin_pages().items()
+    }
+    minimal += one_page(reader, "/bench-minimal/", cached=False)["uncached"]
+    return {
+        "articles": Article.objects.published().count(),
+        "built_seconds": built,
+        "minimal": minimal,
+        "pages": rows,
+        "load": [load_before, os.getloadavg()],
+    }
+
+
+def summary(values: list[float], minimal_p50: float) -> str:
+    p50 = statistics.median(values)
+    return (
+        f"{p50:.1f} / {percentile(values, 0.95):.1f} / {percentile(values, 0.99):.1f}"
+        f" ({minimal_p50 / p50:.3f}×)"
+    )
+
+
+def table(results: dict[str, dict]) -> str:
+    """One Markdown table: a row per page, a column pair per scale."""
+    scales = list(results)
+    header = ["page"]
+    for scale in scales:
+        header += [f"{scale} uncached ms p50/p95/p99 (× minimal)", "q", "cached p50"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|---" + "|---:" * (len(header) - 1) + "|",
+    ]
+    names = list(next(iter(results.values()))["pages"])
+    for scale in scales[1:]:
+        names += [n for n in results[scale]["pages"] if n not in names]
+    for name in names:
+        cells = [name]
+        for scale in scales:
+            row = results[scale]["pages"].get(name)
+            minimal_p50 = statistics.median(results[scale]["minimal"])
+            if row is None:
+                cells += ["", "", ""]
+                continue
+            cached = statistics.median(row["cached"]) if "cached" in row else None
+            cells += [
+                summary(row["uncached"], minimal_p50),
+                str(row["queries"]),
+                f"{cached:.1f}" if cached is not None else "–",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    footer = []
+    for scale in scales:
+        result = results[scale]
+        load = " → ".join(f"{a[0]:.1f}" for a in result["load"])
+        footer.append(
+            f"{scale}: {result['articles']:,} published stories; minimal view p50 "
+            f"{statistics.median(result['minimal']):.2f} ms; load average {load}"
+        )
+    return "\n".join(lines) + "\n\n" + "\n".join(f"- {line}" for line in footer) + "\n"
+
+
+def save(text: str) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC)
+    host = platform.node() or "unknown"
+    path = RESULTS / f"{now:%Y-%m-%d-%H%M}-{host}.md"
+    cpus = os.cpu_count()
+    heading = (
+        f"# Benchmark {now:%Y-%m-%d %H:%M} UTC on {host} ({cpus} CPUs, "
+        f"{platform.python_implementation()} {platform.python_version()})\n\n"
+    )
+    path.write_text(heading + text)
+    readme = README.read_text()
+    if README_START in readme and README_END in readme:
+        before, rest = readme.split(README_START, 1)
+        _, after = rest.split(README_END, 1)
+        block = f"{README_START}\n_Latest run: `{path.relative_to(ROOT)}`_\n\n{text}{README_END}"
+        README.write_text(before + block + after)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="10k,100k,1m")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.measure:
+        Path(options.out).write_text(
+            json.dumps(measure(options.measure, options.rounds))
+        )
+        return
+    results = {}
+    for scale in options.scales.split(","):
+        out = RESULTS / f".{scale}.json"
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, __file__, "--measure", str(SCALES[scale])]
+        command += ["--rounds", str(options.rounds), "--out", str(out)]
+        subprocess.run(command, check=True)
+        results[scale] = json.loads(out.read_text())
+        out.unlink()
+    text = table(results)
+    print(text)
+    print(f"Saved to {save(text).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ def news_sitemap(request):
         .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         .select_related("section")
         .only("headline", "slug", "published_at", "section__slug")
-        .order_by("-published_at", "-pk")[:NEWS_LIMIT]
+        .order_by(*Article._meta.ordering)[:NEWS_LIMIT]  # the listing index's order
     )
     entries = [
         {

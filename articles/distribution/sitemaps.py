@@ -3,13 +3,21 @@
 Every address is absolute and built from SITE_URL, and every list starts from
 `Article.objects.published()`: a section, author or tag appears only once a published
 article belongs to it.
+
+Pages are ranges of ids, not counts: the index needs only the smallest and largest id
+(two index lookups) and a page reads its own range, so neither grows with the archive.
+A page may hold fewer than `limit` addresses (drafts and deleted rows leave gaps); it
+never holds more, and its addresses never move to another page.
 """
 
+import math
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Subquery
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger
+from django.db.models import Max, Min, OuterRef, QuerySet, Subquery
 from taggit.models import Tag
 
 from articles.distribution import structured_data as sd
@@ -28,10 +36,51 @@ class SiteUrlSitemap(Sitemap):
         return urlsplit(settings.SITE_URL).netloc
 
 
-class ArticleSitemap(SiteUrlSitemap):
-    # Small pages render fast and old pages stay cacheable: ordering by pk keeps them stable.
-    limit = 5000
+class IdRangePaginator:
+    """Page n holds the items whose ids fall in the n-th run of `per_page` ids."""
 
+    def __init__(self, items: QuerySet, per_page: int, ids: QuerySet, keep=None):
+        self.items = items
+        self.per_page = per_page
+        self.keep = keep or (lambda item: True)
+        bounds = ids.aggregate(low=Min("pk"), high=Max("pk"))
+        self.low = bounds["low"] or 1
+        self.high = bounds["high"] or 0
+
+    @cached_property
+    def num_pages(self) -> int:
+        return max(1, math.ceil((self.high - self.low + 1) / self.per_page))
+
+    def page(self, number) -> Page:
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("Not a page number.") from error
+        if not 1 <= number <= self.num_pages:
+            raise EmptyPage("No such page.")
+        first = self.low + (number - 1) * self.per_page
+        rows = self.items.filter(pk__gte=first, pk__lt=first + self.per_page)
+        return Page([row for row in rows if self.keep(row)], number, self)
+
+
+class IdRangeSitemap(SiteUrlSitemap):
+    """A sitemap paged by id range; `ids()` bounds the range (a superset of `items()`)."""
+
+    # Small pages render fast and old pages stay cacheable: ordering by pk keeps them stable.
+    limit = 1000
+
+    def ids(self) -> QuerySet:
+        return self.items()
+
+    def keep(self, item) -> bool:
+        return True
+
+    @cached_property
+    def paginator(self):
+        return IdRangePaginator(self.items(), self.limit, self.ids(), keep=self.keep)
+
+
+class ArticleSitemap(IdRangeSitemap):
     def items(self):
         return (
             Article.objects.published()
@@ -44,76 +93,104 @@ class ArticleSitemap(SiteUrlSitemap):
         return sd.date_modified(item)
 
     def get_latest_lastmod(self):
-        # One aggregate instead of the framework's loop over every article.
-        latest = Article.objects.published().aggregate(
-            updated=Max("updated_at"), published=Max("published_at")
+        # One query, two index lookups (newest edit, newest publication), instead of
+        # the framework's loop over every article. The listing order (NULLS LAST) is
+        # the one the index is built in; an aggregate Max() would not use it.
+        published = Article.objects.published()
+        newest_publication = published.values("published_at")[:1]
+        row = (
+            published.order_by("-updated_at")
+            .annotate(newest_publication=Subquery(newest_publication))
+            .values_list("updated_at", "newest_publication")
+            .first()
         )
-        values = [value for value in latest.values() if value is not None]
-        return max(values, default=None)
+        return max(row) if row else None
 
 
-def _latest_publication(**filters):
-    """A subquery giving the newest published article matching `filters` (with OuterRef)."""
+def _latest_publication(order_by=("-pk",), **filters):
+    """A subquery: the publication time of the newest published article matching `filters`.
+
+    "Newest" is the highest id (ids follow creation), which the author and tag link
+    indexes give in order: one index probe per author or tag, not a walk of its archive.
+    """
     return Subquery(
         Article.objects.published()
         .filter(**filters)
-        .order_by("-published_at")
+        .order_by(*order_by)
         .values("published_at")[:1]
     )
 
 
-class ListingSitemap(SiteUrlSitemap):
-    """Pages that list articles; their lastmod is their newest article."""
+class ListingSitemap(IdRangeSitemap):
+    """Pages that list articles; their lastmod is their newest article.
 
-    limit = 5000
+    Only pages with a published article are listed. That is checked here, on the page's
+    rows, rather than in SQL, where the per-row subquery would run a second time.
+    """
+
+    def keep(self, item) -> bool:
+        return item.latest_publication is not None
 
     def lastmod(self, item):
         return item.latest_publication
 
     def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(latest=Max("published_at"))[
-            "latest"
-        ]
+        # In the listing order (NULLS LAST) the listing index answers it; Max() does not.
+        return (
+            Article.objects.published().values_list("published_at", flat=True).first()
+        )
 
 
 class SectionSitemap(ListingSitemap):
+    def ids(self):
+        return Section.objects.active()
+
     def items(self):
+        # Newest by publication here: the section listing index gives exactly that.
+        newest = _latest_publication(section=OuterRef("pk"))
+        newest.query.order_by = Article._meta.ordering
         return (
-            Section.objects.active()
-            .annotate(latest_publication=_latest_publication(section=OuterRef("pk")))
-            .filter(latest_publication__isnull=False)
-            .order_by("pk")
+            Section.objects.active().annotate(latest_publication=newest).order_by("pk")
         )
 
 
 class AuthorSitemap(ListingSitemap):
+    def ids(self):
+        return Author.objects.active()
+
     def items(self):
         return (
             Author.objects.active()
             .annotate(
                 latest_publication=_latest_publication(bylines__author=OuterRef("pk"))
             )
-            .filter(latest_publication__isnull=False)
             .order_by("pk")
         )
 
 
+def tags_with_latest_publication():
+    """Every tag, with the publication time of its newest published article (or None).
+
+    The newest is the most recently created published article with the tag.
+    """
+    return Tag.objects.annotate(
+        latest_publication=_latest_publication(tags=OuterRef("pk"))
+    ).order_by("pk")
+
+
 def published_tags():
     """Tags carried by at least one published article, each with its newest publication."""
-    return (
-        Tag.objects.annotate(
-            latest_publication=_latest_publication(tags=OuterRef("pk"))
-        )
-        .filter(latest_publication__isnull=False)
-        .order_by("pk")
-    )
+    return tags_with_latest_publication().filter(latest_publication__isnull=False)
 
 
 class TagSitemap(ListingSitemap):
+    def ids(self):
+        return Tag.objects.all()
+
     def items(self):
         if sd.tag_page_url("any") is None:
             return Tag.objects.none()  # this deployment routes no tag pages
-        return published_tags()
+        return tags_with_latest_publication()
 
     def location(self, item):
         return sd.tag_page_url(item.slug)

@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,6 +33,10 @@ from text import html_to_text
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_FALLBACK_TERMS = 8
+# Ranking reads every candidate's vector, so only the newest matches are ranked: a word in
+# every story costs what a rare one does. Results beyond them are not offered.
+RANKED_CANDIDATES = 200
+SNIPPET_SOURCE_LENGTH = 1500
 # Private-use characters mark the matches; they cannot come from sanitised text, so the
 # snippet is escaped first and only then are the marks turned into <mark> elements.
 MARK_START = "\ue000"
@@ -87,15 +91,27 @@ def clean_query(raw: str) -> str:
 
 
 def search_articles(articles: QuerySet, query: str) -> QuerySet:
-    """Matching articles, best first, each with a `snippet` (PostgreSQL) to highlight."""
+    """Matching articles, best first, each with a `snippet` (PostgreSQL) to highlight.
+
+    PostgreSQL ranks the RANKED_CANDIDATES newest matches (found through the listing index
+    for a common word, the GIN index for a rare one), not every match in the archive.
+    """
     if uses_postgres_search():
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        newest_matches = Article.objects.published().filter(search_vector=search_query)
+        newest_matches = newest_matches.values("pk")[:RANKED_CANDIDATES]
         return (
-            articles.filter(search_vector=search_query)
+            articles.filter(pk__in=newest_matches)
             .annotate(
                 rank=SearchRank(F("search_vector"), search_query),
                 snippet=SearchHeadline(
-                    Concat("dek", Value(" "), "search_text", output_field=TextField()),
+                    # ts_headline parses all it is given: the opening of the body is enough.
+                    Concat(
+                        "dek",
+                        Value(" "),
+                        Substr("search_text", 1, SNIPPET_SOURCE_LENGTH),
+                        output_field=TextField(),
+                    ),
                     search_query,
                     config=SEARCH_CONFIG,
                     start_sel=QUOTED_MARK_START,

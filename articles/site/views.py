@@ -3,7 +3,7 @@ import datetime
 from content_editor.contents import contents_for_item
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -49,8 +49,9 @@ def section_front(request, section):
         Section.objects.active().select_related("parent"), slug=section
     )
     children = list(section.children.filter(is_active=True))
+    # Plain ids, not a join on sections: one section is then read from its listing index.
     articles = listings.cards().filter(
-        Q(section=section) | Q(section__parent=section, section__is_active=True)
+        section__in=[section.pk, *(child.pk for child in children)]
     )
     page = listings.paginate(request, articles)
     stories = list(page)
