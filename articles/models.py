@@ -130,11 +130,12 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a list or card template touches, in a fixed number of queries.
 
-        The search text and vector (~1.5 KB a story) stay behind: no list shows them.
+        The search text, vector and rendered body (kilobytes a story) stay behind: no
+        list shows them.
         """
         return (
             self.select_related("section", "hero")
-            .defer("search_text", "search_vector")
+            .defer("search_text", "search_vector", "body_html")
             .prefetch_related(
                 models.Prefetch(
                     "bylines", queryset=Byline.objects.select_related("author")
@@ -275,6 +276,9 @@ class Article(PhotoUse, models.Model):
     )
     # Headline (A), dek (B) and body text (C); PostgreSQL only, kept current on save.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The body blocks as readers' HTML, made on the first view after a change and emptied
+    # whenever a block or a photo it shows changes (articles.site.rendered_body).
+    body_html = models.TextField(_("rendered body"), blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

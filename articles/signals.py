@@ -16,6 +16,7 @@ from articles.models import (
     RichTextBlock,
 )
 from articles.site.caching import chrome_changed, content_changed
+from articles.site.rendered_body import forget_bodies
 from articles.site.search import update_search_vector
 from authors.models import Author, AuthorLink
 from media_library.models import Photo
@@ -60,6 +61,13 @@ def connect() -> None:
         post_delete.connect(
             index_block_parent, sender=model, dispatch_uid=f"{uid}-delete"
         )
+    for model in [RichTextBlock, PhotoBlock, PullQuoteBlock]:
+        uid = f"rendered-body-{model._meta.label_lower}"
+        post_save.connect(forget_block_parent, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(
+            forget_block_parent, sender=model, dispatch_uid=f"{uid}-delete"
+        )
+    post_save.connect(forget_photo_users, sender=Photo, dispatch_uid="rendered-photo")
     pre_save.connect(remember_public_path, sender=Article, dispatch_uid="old-path")
     post_save.connect(record_moved_article, sender=Article, dispatch_uid="moved")
     pre_save.connect(remember_section_slug, sender=Section, dispatch_uid="old-slug")
@@ -77,6 +85,20 @@ def index_block_parent(sender, instance, raw=False, **kwargs):
     article = Article.objects.filter(pk=instance.parent_id).first()
     if article is not None:
         update_search_vector(article)
+
+
+def forget_block_parent(sender, instance, raw=False, **kwargs):
+    """A changed block changes its article's rendered body."""
+    if not raw:
+        forget_bodies([instance.parent_id])
+
+
+def forget_photo_users(sender, instance, raw=False, **kwargs):
+    """A photo's caption, credit, crops or files appear in every body that shows it."""
+    if not raw:
+        forget_bodies(
+            PhotoBlock.objects.filter(photo=instance).values("parent_id").distinct()
+        )
 
 
 def remember_public_path(sender, instance, raw=False, **kwargs):

@@ -34,8 +34,8 @@ RELATED_LIMIT = 4
 # Related articles are picked among the newest stories of each shared tag, so that a tag
 # on a hundred thousand stories costs what a tag on ten does.
 RELATED_CANDIDATES_PER_TAG = 30
-# Search text and vector (~1.5 KB a story) are never drawn on a card.
-NOT_ON_CARDS = ["search_text", "search_vector"]
+# Search text, vector and rendered body (kilobytes a story) are never drawn on a card.
+NOT_ON_CARDS = ["search_text", "search_vector", "body_html"]
 _PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 

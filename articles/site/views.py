@@ -1,6 +1,5 @@
 import datetime
 
-from content_editor.contents import contents_for_item
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
@@ -13,13 +12,12 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import (
-    BLOCK_MODELS,
     Article,
     ArticleRedirect,
     Byline,
     published_condition,
 )
-from articles.site import listings
+from articles.site import listings, rendered_body
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
@@ -138,7 +136,9 @@ def article_detail(request, section, year, month, day, slug):
                 "bylines", queryset=Byline.objects.select_related("author__photo")
             ),
             "tags",
+            "corrections",  # shown in the page and in its structured data: read once
         )
+        .defer("search_text", "search_vector")
         .filter(section__slug=section, slug=slug)
         .first()
     )
@@ -155,13 +155,12 @@ def article_detail(request, section, year, month, day, slug):
         raise Http404("This article has no publication date yet.")
     if timezone.localtime(article.published_at).date() != requested_day:
         return redirect(canonical, permanent=True)
-    blocks = contents_for_item(article, BLOCK_MODELS)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "blocks": blocks.body,
+            "body_html": rendered_body.body_html(article),
             "related": listings.related_articles(article),
             "share_url": f"{settings.SITE_URL}{canonical}",
             "show_updated": article.updated_at - article.published_at
