@@ -264,6 +264,7 @@ def _story_rows(first_id: int, count: int, total: int, world: dict, rng, now, ve
                 search_text,
                 vector,
                 1,
+                "",  # rendered on first view
             )
         )
         for position, author in enumerate(rng.sample(authors, 3)):
@@ -287,7 +288,8 @@ COLUMNS = {
     "articles_article": (
         "id, headline, slug, dek, dateline, status, published_at, created_at, "
         "updated_at, hero_caption, hero_credit, seo_title, seo_description, "
-        "created_by_id, hero_id, section_id, search_text, search_vector, version"
+        "created_by_id, hero_id, section_id, search_text, search_vector, version, "
+        "body_html"
     ),
     "articles_byline": "role, position, article_id, author_id",
     "articles_richtextblock": "region, ordering, text, parent_id",
