@@ -108,13 +108,14 @@ def measure(articles: int, rounds: int) -> dict:
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from articles.models import Article
 
-    setup_test_environment()
+    # No setup_test_environment(): its template instrumentation copies every context
+    # the test client sees, which would cost more than the pages themselves.
     settings.ROOT_URLCONF = "benchmarks.urls"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -140,6 +141,7 @@ def measure(articles: int, rounds: int) -> dict:
         cache.clear()
         client.get(url)  # Python's own caches: templates, URL resolvers
         cache.clear()
+        reset_queries()  # each request empties the log first: count from an empty one
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         uncached = []
@@ -216,11 +218,12 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {line}" for line in footer) + "\n"
 
 
-def save(text: str) -> Path:
+def save(text: str, results: dict) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
     host = platform.node() or "unknown"
     path = RESULTS / f"{now:%Y-%m-%d-%H%M}-{host}.md"
+    path.with_suffix(".json").write_text(json.dumps(results))
     cpus = os.cpu_count()
     heading = (
         f"# Benchmark {now:%Y-%m-%d %H:%M} UTC on {host} ({cpus} CPUs, "
@@ -240,6 +243,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10k,100k,1m")
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--with",
+        dest="earlier",
+        help="an earlier run's .json in benchmarks/results: its scales join the table",
+    )
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -248,7 +256,7 @@ def main() -> None:
             json.dumps(measure(options.measure, options.rounds))
         )
         return
-    results = {}
+    results = json.loads(Path(options.earlier).read_text()) if options.earlier else {}
     for scale in options.scales.split(","):
         out = RESULTS / f".{scale}.json"
         RESULTS.mkdir(parents=True, exist_ok=True)
@@ -257,9 +265,10 @@ def main() -> None:
         subprocess.run(command, check=True)
         results[scale] = json.loads(out.read_text())
         out.unlink()
+    results = {scale: results[scale] for scale in SCALES if scale in results}
     text = table(results)
     print(text)
-    print(f"Saved to {save(text).relative_to(ROOT)}")
+    print(f"Saved to {save(text, results).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

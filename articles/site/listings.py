@@ -93,6 +93,7 @@ def _newest_ids_per_section(limit: int) -> RawSQL:
         CROSS JOIN LATERAL (
             SELECT a.id FROM {table} AS a
             WHERE a.section_id = s.id AND a.status = %s AND a.published_at <= %s
+              AND a.trashed_at IS NULL
             ORDER BY a.published_at DESC NULLS LAST, a.id DESC
             LIMIT %s
         ) AS newest

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_admin_list_index'),
+        ('articles', '0009_admin_list_index'),
     ]
 
     operations = [

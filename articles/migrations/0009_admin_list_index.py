@@ -8,7 +8,7 @@ from articles.indexes import AddIndexConcurrently, ListingIndex
 class Migration(migrations.Migration):
     atomic = False
 
-    dependencies = [("articles", "0007_listing_indexes")]
+    dependencies = [("articles", "0008_article_trash")]
 
     operations = [
         AddIndexConcurrently(
