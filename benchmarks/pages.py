@@ -246,6 +246,8 @@ def main() -> None:
     parser.add_argument(
         "--with",
         dest="earlier",
+        action="append",
+        default=[],
         help="an earlier run's .json in benchmarks/results: its scales join the table",
     )
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
@@ -256,8 +258,10 @@ def main() -> None:
             json.dumps(measure(options.measure, options.rounds))
         )
         return
-    results = json.loads(Path(options.earlier).read_text()) if options.earlier else {}
-    for scale in options.scales.split(","):
+    results = {}
+    for earlier in options.earlier:
+        results |= json.loads(Path(earlier).read_text())
+    for scale in filter(None, options.scales.split(",")):
         out = RESULTS / f".{scale}.json"
         RESULTS.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, __file__, "--measure", str(SCALES[scale])]
