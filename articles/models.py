@@ -6,14 +6,24 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import roles
 from articles.indexes import ListingIndex, SearchVectorIndex
 from articles.photo_use import PhotoUse, caption_override_field, credit_override_field
+from articles.querysets import (
+    ArticleQuerySet,
+    ArticleStatus,
+    format_publication_time,
+    not_trashed_condition,
+    own_articles_condition,
+    published_condition,
+    scheduled_condition,
+    visible_condition,
+    works_on_condition,
+)
 
 
 def created_by_field(verbose_name=None) -> models.ForeignKey:
@@ -27,122 +37,6 @@ def created_by_field(verbose_name=None) -> models.ForeignKey:
         related_name="+",
         verbose_name=verbose_name or _("created by"),
     )
-
-
-def format_publication_time(value) -> str:
-    """A publication time as the desk reads it, in the site's time zone: "26 Nov 2025, 09:00"."""
-    return dateformat.format(timezone.localtime(value), "j M Y, H:i")
-
-
-class ArticleStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    PUBLISHED = "published", _("Published")
-    UNPUBLISHED = "unpublished", _("Unpublished")
-
-
-def not_trashed_condition(prefix: str = "") -> models.Q:
-    """Articles outside the trash; a trashed article is on no surface but the Trash list."""
-    return models.Q(**{f"{prefix}trashed_at__isnull": True})
-
-
-def published_condition(prefix: str = "") -> models.Q:
-    """The one rule for what readers may see, as a condition; `prefix` reaches it
-    across a relation (e.g. "bylines__article__") for counts and annotations."""
-    return models.Q(
-        **{
-            f"{prefix}status": ArticleStatus.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
-        }
-    ) & not_trashed_condition(prefix)
-
-
-def scheduled_condition(prefix: str = "") -> models.Q:
-    """Published but not yet due: the other half of `published_condition`."""
-    return models.Q(
-        **{
-            f"{prefix}status": ArticleStatus.PUBLISHED,
-            f"{prefix}published_at__gt": timezone.now(),
-        }
-    ) & not_trashed_condition(prefix)
-
-
-def own_articles_condition(user) -> models.Q:
-    """Articles the user created or carries a byline on."""
-    return models.Q(created_by=user) | models.Q(
-        pk__in=Byline.objects.filter(author__user=user).values("article_id")
-    )
-
-
-def works_on_condition(user) -> models.Q:
-    """The articles whose newsroom side the user may open (`roles.works_on`), as a condition."""
-    if not user.is_authenticated or not roles.has_article_permissions(user):
-        return models.Q(pk__in=[])
-    if roles.sees_every_article(user):
-        return not_trashed_condition()
-    return own_articles_condition(user) & not_trashed_condition()
-
-
-def visible_condition(user) -> models.Q:
-    """What the user may read anywhere (`roles.can_view_article`): live, or worked on."""
-    return published_condition() | works_on_condition(user)
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles a reader may see now; scheduled ones stay hidden until their time."""
-        return self.filter(published_condition())
-
-    def scheduled(self):
-        """Articles that will go out on their own at `published_at`, no one acting."""
-        return self.filter(scheduled_condition())
-
-    def withdrawn(self):
-        """Articles that were out and were taken down: their address answers 410.
-
-        Unpublished, or moved to the trash, while live: both count. One taken down
-        before its scheduled time never went out: its address stays a plain 404, so
-        withdrawing a story does not reveal that it existed.
-        """
-        unpublished = models.Q(status=ArticleStatus.UNPUBLISHED)
-        trashed_while_live = models.Q(
-            status=ArticleStatus.PUBLISHED, trashed_at__gte=models.F("published_at")
-        )
-        return self.filter(
-            unpublished | trashed_while_live, published_at__lte=timezone.now()
-        )
-
-    def visible_to(self, user):
-        """Articles the user may read anywhere: published ones plus those they work on.
-
-        Choosers, "where used", list filters and signed-in public pages start here;
-        see `articles.roles` for the two levels.
-        """
-        return self.filter(visible_condition(user))
-
-    def worked_on_by(self, user):
-        """Articles whose admin pages, history and previews the user may open."""
-        return self.filter(works_on_condition(user))
-
-    def trashed(self):
-        return self.filter(trashed_at__isnull=False)
-
-    def for_listing(self):
-        """Everything a list or card template touches, in a fixed number of queries.
-
-        The search text, vector and rendered body (kilobytes a story) stay behind: no
-        list shows them.
-        """
-        return (
-            self.select_related("section", "hero")
-            .defer("search_text", "search_vector", "body_html")
-            .prefetch_related(
-                models.Prefetch(
-                    "bylines", queryset=Byline.objects.select_related("author")
-                ),
-                "tags",
-            )
-        )
 
 
 class ArticleTag(TaggedItemBase):
@@ -455,6 +349,10 @@ from articles.records import (  # noqa: E402
 )
 
 __all__ = [
+    "not_trashed_condition",
+    "own_articles_condition",
+    "visible_condition",
+    "works_on_condition",
     "BLOCK_MODELS",
     "BODY_EXTENSIONS",
     "Article",
