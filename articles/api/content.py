@@ -20,6 +20,7 @@ from articles.api.schemas import (
     IsoDateTime,
     LookupOut,
     SectionOut,
+    Slug,
     TagOut,
     responses,
 )
@@ -30,11 +31,11 @@ router = Router(tags=["content"])
 @router.get("/articles", response=responses(ArticlePage), url_name="articles")
 def list_articles(
     request,
-    section: str | None = Query(
+    section: Slug | None = Query(
         None, description="Section slug; includes its sub-sections."
     ),
-    author: str | None = Query(None, description="Author slug."),
-    tag: str | None = Query(None, description="Tag slug."),
+    author: Slug | None = Query(None, description="Author slug."),
+    tag: Slug | None = Query(None, description="Tag slug."),
     published_since: IsoDateTime | None = Query(None, description="ISO 8601 time."),
     updated_since: IsoDateTime | None = Query(None, description="ISO 8601 time."),
     order: Literal["published", "updated"] = Query(

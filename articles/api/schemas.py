@@ -4,11 +4,11 @@ Every address in a response is absolute (built on SITE_URL), so a partner can st
 """
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -21,7 +21,27 @@ def _iso_8601_only(value):
     return value
 
 
-IsoDateTime = Annotated[datetime, BeforeValidator(_iso_8601_only)]
+# A slug as the site makes them; anything else (a NUL byte, a space) is a 400, never
+# a value handed to the database.
+Slug = Annotated[str, StringConstraints(pattern=r"^[-\w]+$", max_length=255)]
+
+
+def _in_utc(value: datetime) -> datetime:
+    """Compare in UTC (a time without an offset is read as UTC), and refuse a time whose offset or year the database cannot hold."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    try:
+        value = value.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError("the time is out of range") from error
+    if not 1 <= value.year <= 9999:
+        raise ValueError("the time is out of range")
+    return value
+
+
+IsoDateTime = Annotated[
+    datetime, BeforeValidator(_iso_8601_only), AfterValidator(_in_utc)
+]
 
 
 class Error(Schema):

@@ -190,3 +190,29 @@ def test_sections_and_authors_are_listed(client):
     assert authors[0]["links"] == [
         {"kind": "website", "url": "https://example.org/kenji"}
     ]
+
+
+@pytest.mark.parametrize(
+    "when, status",
+    [
+        ("7141-02-12T09:55:39+16:51", 200),  # far future, odd offset: compared in UTC
+        ("2024-01-07T09:00:00", 200),  # no offset: read as UTC
+        ("0001-01-01T00:00:00+01:00", 400),  # before year 1 in UTC
+    ],
+)
+def test_time_filters_answer_every_iso_time_without_failing(client, when, status):
+    """Any ISO 8601 time is compared in UTC; one the database cannot hold is a 400."""
+    response = client.get("/api/v1/articles", {"published_since": when})
+
+    assert response.status_code == status
+    if status == 400:
+        assert "message" in response.json()
+
+
+@pytest.mark.parametrize("field", ["section", "author", "tag"])
+def test_a_filter_that_is_not_a_slug_is_a_400(client, field):
+    """A NUL byte never reaches the database: the filter is refused with a message."""
+    response = client.get("/api/v1/articles", {field: "world\x00"})
+
+    assert response.status_code == 400
+    assert "message" in response.json()
