@@ -9,7 +9,7 @@ TEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-browser lint format check deploy-check ci bench clean
+.PHONY: install run serve demo test test-browser lint format check deploy-check ci bench bench-stack clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,17 @@ demo: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-## Production-style server: gunicorn with static files served by whitenoise
+## The production stack in the foreground on http://$(HOST):$(PORT): nginx → Varnish → gunicorn (Ctrl-C stops all)
+# Debian packages: nginx varnish varnish-modules (libnginx-mod-http-brotli-filter optional).
+# Secure cookies are off unless set: a local trial signs in over plain HTTP on loopback.
+serve: export DJANGO_DEBUG = false
 serve: install
-	$(BIN)/python manage.py collectstatic --no-input
-	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3}
+	$(BIN)/python manage.py collectstatic --no-input -v 0
+	$(BIN)/python manage.py migrate --no-input
+	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
+	DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-false} \
+	STACK_HOST=$${STACK_HOST:-$(HOST)} STACK_HTTP_PORT=$${STACK_HTTP_PORT:-$(PORT)} \
+		$(BIN)/python deploy/stack.py serve
 
 ## The whole test suite, browser tests included
 test: install
@@ -66,6 +73,10 @@ ci: lint check deploy-check test
 ## Queries and speed ratios of the public pages on a large desk (by hand, not in CI)
 bench: install
 	$(BIN)/python benchmarks/pages.py $(ARGS)
+
+## Cached, uncached and purge-to-fresh speed through the real stack (by hand, not in CI)
+bench-stack: install
+	$(BIN)/python benchmarks/stack.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles build .pytest_cache .ruff_cache

@@ -15,7 +15,9 @@ from articles.models import (
     PullQuoteBlock,
     RichTextBlock,
 )
+from articles.site import purge_on_change
 from articles.site.caching import chrome_changed, content_changed
+from articles.site.purge_on_change import connect_save_and_delete
 from articles.site.rendered_body import forget_bodies
 from articles.site.search import update_search_vector
 from authors.models import Author, AuthorLink
@@ -41,14 +43,8 @@ TEXT_BLOCK_MODELS = [RichTextBlock, PullQuoteBlock]
 
 
 def connect() -> None:
-    for model in PUBLIC_CONTENT_MODELS:
-        uid = f"content-changed-{model._meta.label_lower}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    for model in CHROME_MODELS:
-        uid = f"chrome-changed-{model._meta.label_lower}"
-        post_save.connect(chrome_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(chrome_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    connect_save_and_delete(content_changed, PUBLIC_CONTENT_MODELS, "content-changed")
+    connect_save_and_delete(chrome_changed, CHROME_MODELS, "chrome-changed")
     m2m_changed.connect(
         content_changed,
         sender=Article.related_articles.through,
@@ -72,6 +68,9 @@ def connect() -> None:
     post_save.connect(record_moved_article, sender=Article, dispatch_uid="moved")
     pre_save.connect(remember_section_slug, sender=Section, dispatch_uid="old-slug")
     post_save.connect(record_moved_section, sender=Section, dispatch_uid="moved-s")
+    # Last: the purge is sent after the page cache's generation is bumped on commit,
+    # so the HTTP cache refetches a fresh page, not the in-Django cached one.
+    purge_on_change.connect()
 
 
 def index_article(sender, instance, raw=False, **kwargs):

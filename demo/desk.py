@@ -33,6 +33,7 @@ from articles.models import (
 from authors.models import Author, AuthorLink
 from demo.photos import DEFAULT_WIDTH, PhotoSpec, render_photo
 from demo.stories import Story, read_data, read_stories
+from demo.site_settings import load_site_settings
 from media_library.models import Photo
 from sections.models import Section
 
@@ -99,6 +100,7 @@ class DemoLoader:
 
     def run(self) -> DemoReport:
         started = time.monotonic()
+        load_site_settings(self.count)
         sections = self.load_sections()
         authors = self.load_authors()
         users = self.load_accounts(authors)

@@ -94,11 +94,18 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down must mean "uncached", not "error": see newsroom/cache.py.
+    CACHES["default"]["BACKEND"] = "newsroom.cache.DegradingRedisCache"
 # Public pages: how long browsers (max-age) and shared caches/CDNs (s-maxage) may keep
 # them, and how long the page cache keeps a rendered page for anonymous readers.
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# HTTP caches (Varnish with xkey) to purge by surrogate key when published content
+# changes: a list of addresses answering `PURGE` with an `xkey-purge` header. Empty for
+# `make run`, where only the in-Django page cache above is used.
+HTTP_CACHE_PURGE_URLS = env.list("HTTP_CACHE_PURGE_URLS", default=[])
 
 # django-axes first: it refuses a locked-out account or address before any password check.
 # It needs the request, so code that signs in calls authenticate(request=..., ...).
@@ -133,7 +140,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic gathers files for the front server (nginx) to serve.
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")

@@ -4,9 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.staticfiles import finders
+from django.http import FileResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from articles.distribution import structured_data as sd
@@ -86,3 +89,16 @@ def robots_txt(request):
         },
         content_type="text/plain; charset=utf-8",
     )
+
+
+# Browsers ask for /favicon.ico whatever the page says; a day is short enough for a redesign.
+FAVICON_MAX_AGE = 24 * 60 * 60
+
+
+@require_safe
+def favicon(request):
+    """The site icon at the address browsers and crawlers try first (nginx serves it in production)."""
+    path = finders.find("favicon.ico")
+    response = FileResponse(open(path, "rb"), content_type="image/x-icon")  # noqa: SIM115
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response

@@ -26,6 +26,7 @@ def _meta(
     url: str,
     og_type: str = "website",
     image: dict | None = None,
+    large_image: bool = True,
     extra_og: list[tuple[str, str]] = (),
 ) -> Meta:
     canonical = sd.absolute_url(url)
@@ -40,7 +41,7 @@ def _meta(
     if description:
         og.append(("og:description", description))
     twitter = [
-        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:card", "summary_large_image" if image and large_image else "summary"),
         ("twitter:title", title),
     ]
     if description:
@@ -66,11 +67,12 @@ def _meta(
 
 
 def article_meta(article: Article) -> Meta:
-    image = None
     if article.hero is not None:
         wide = sd.photo_crops(article.hero)[0]
         alt = "" if article.hero.is_decorative else article.hero.alt_text
         image = {**wide, "alt": alt}
+    else:
+        image = sd.fallback_image(article)
     extra = [
         ("article:published_time", sd.iso_datetime(article.published_at)),
         ("article:modified_time", sd.iso_datetime(sd.date_modified(article))),
@@ -88,6 +90,8 @@ def article_meta(article: Article) -> Meta:
         url=article.get_absolute_url(),
         og_type="article",
         image=image,
+        # A portrait or the logo is no wide photo: a small card suits it.
+        large_image=article.hero is not None,
         extra_og=extra,
     )
 

@@ -117,6 +117,29 @@ def hero_images(article: Article) -> list[JsonDict]:
     )
 
 
+def fallback_image(article: Article) -> JsonDict:
+    """For an article without a hero (opinion pieces): the first author's photo, else the logo.
+
+    Search engines and social cards want an image for every article.
+    """
+    for byline in article.bylines.all():
+        photo = byline.author.photo
+        if photo is not None:
+            return {
+                "url": absolute_url(photo.image.url),
+                "width": photo.width,
+                "height": photo.height,
+                "alt": "" if photo.is_decorative else photo.alt_text,
+            }
+    width, height = LOGO_SIZE
+    return {
+        "url": absolute_url(static(LOGO_PATH)),
+        "width": width,
+        "height": height,
+        "alt": f"{settings.NEWSROOM_NAME} logo",
+    }
+
+
 def publisher() -> JsonDict:
     width, height = LOGO_SIZE
     return {
@@ -172,8 +195,18 @@ def news_article(article: Article) -> JsonDict:
         "inLanguage": settings.NEWSROOM_LANGUAGE,
     }
     images = hero_images(article)
-    if images:
-        data["image"] = images
+    if not images:
+        fallback = fallback_image(article)
+        images = [
+            {
+                "@type": "ImageObject",
+                "url": fallback["url"],
+                "contentUrl": fallback["url"],
+                "width": fallback["width"],
+                "height": fallback["height"],
+            }
+        ]
+    data["image"] = images
     if article.dateline:
         data["dateline"] = article.dateline
     entries = corrections_json_ld(article)

@@ -15,6 +15,7 @@ app_name = "distribution"
 
 urlpatterns = [
     path("robots.txt", public_page(crawler_views.robots_txt), name="robots"),
+    path("favicon.ico", crawler_views.favicon, name="favicon"),
     path("sitemap.xml", public_page(crawler_views.sitemap_index), name="sitemap"),
     path(
         "sitemap-<slug:section>.xml",

@@ -35,6 +35,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from articles.models import Article
+from articles.site import surrogate_keys
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
@@ -274,6 +275,7 @@ def public_page(view):
                 "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
                 "rendered_at": timezone.now().timestamp(),
                 "expires_at": timezone.now().timestamp() + lifetime,
+                "keys": surrogate_keys.response_keys(request, response),
             }
             if lifetime > 0 and (not page_key.free_text or free_text_budget_left()):
                 cache.set(page_key.key, entry, lifetime)
@@ -293,6 +295,7 @@ def _response_from(request, entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"], content_type=entry["content_type"])
     remaining = max(0, math.ceil(entry["expires_at"] - timezone.now().timestamp()))
     response["ETag"] = entry["etag"]
+    response[surrogate_keys.HEADER] = entry["keys"]
     response["Last-Modified"] = http_date(entry["rendered_at"])
     patch_cache_control(
         response,

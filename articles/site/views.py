@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
@@ -17,7 +18,7 @@ from articles.models import (
     Byline,
     published_condition,
 )
-from articles.site import listings, rendered_body
+from articles.site import listings, rendered_body, surrogate_keys
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
@@ -47,6 +48,7 @@ def section_front(request, section):
         Section.objects.active().select_related("parent"), slug=section
     )
     children = list(section.children.filter(is_active=True))
+    surrogate_keys.tag(request, sections=[section])
     # Plain ids, not a join on sections: one section is then read from its listing index.
     articles = listings.cards().filter(
         section__in=[section.pk, *(child.pk for child in children)]
@@ -91,6 +93,7 @@ def author_detail(request, slug):
         slug=slug,
     )
     page = listings.paginate(request, listings.cards().filter(bylines__author=author))
+    surrogate_keys.tag(request, authors=[author])
     return render(
         request, "articles/author_detail.html", {"author": author, "page": page}
     )
@@ -100,6 +103,7 @@ def author_detail(request, slug):
 @public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    surrogate_keys.tag(request, tags=[tag])
     page = listings.paginate(request, listings.cards().filter(tags=tag))
     if not page.object_list:
         # A tag only drafts use is not public yet.
@@ -155,13 +159,15 @@ def article_detail(request, section, year, month, day, slug):
         raise Http404("This article has no publication date yet.")
     if timezone.localtime(article.published_at).date() != requested_day:
         return redirect(canonical, permanent=True)
+    related = listings.related_articles(article)
+    surrogate_keys.tag(request, **surrogate_keys.article_page_keys(article, related))
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
             "body_html": rendered_body.body_html(article),
-            "related": listings.related_articles(article),
+            "related": related,
             "share_url": f"{settings.SITE_URL}{canonical}",
             "show_updated": article.updated_at - article.published_at
             > UPDATE_LABEL_AFTER,
@@ -188,6 +194,11 @@ def redirect_from_old_address(request):
 @require_safe
 @never_cache
 def healthz(request):
+    """For load balancers and the HTTP cache's probe: 503 without the database.
+
+    A Redis outage only costs speed (pages render uncached), so it is reported as
+    "degraded" with a 200: the probe must not take a working site out of service.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -195,4 +206,8 @@ def healthz(request):
         return HttpResponse(
             "database unavailable", status=503, content_type="text/plain"
         )
+    # Only a shared cache can be unreachable; newsroom.cache.DegradingRedisCache says so.
+    cache_check = getattr(cache, "is_available", None)
+    if cache_check is not None and not cache_check():
+        return HttpResponse("ok; cache degraded", content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.template import Context, Template
 from taggit.models import Tag
 
@@ -117,14 +118,28 @@ def test_decorative_hero_has_no_alt_text_in_cards(client):
     assert meta_values(html, "twitter:image:alt") == []
 
 
-def test_article_without_hero_gets_a_summary_card(client):
-    """No photo means a plain summary card and no og:image."""
+def test_article_without_hero_shows_the_logo_in_a_summary_card(client):
+    """No photo and no author portrait: the publication's logo, in a small card."""
     article = make_article()
 
     html = page(client, article.get_absolute_url())
 
     assert meta_values(html, "twitter:card") == ["summary"]
-    assert meta_values(html, "og:image") == []
+    [logo] = meta_values(html, "og:image")
+    assert "/static/img/logo" in logo and logo.startswith("http")
+
+
+def test_article_without_hero_shows_its_authors_photo(client):
+    """An opinion piece has no hero: its columnist's portrait stands in."""
+    columnist = make_author(photo=make_photo())
+    article = make_article(authors=[columnist])
+
+    html = page(client, article.get_absolute_url())
+
+    assert meta_values(html, "og:image") == [
+        f"{settings.SITE_URL}{columnist.photo.image.url}"
+    ]
+    assert meta_values(html, "twitter:card") == ["summary"]
 
 
 def test_quotes_in_a_headline_stay_inside_the_attribute(client):

@@ -248,13 +248,15 @@ def test_publisher_is_a_news_media_organization_with_a_logo(client, settings):
     }
 
 
-def test_article_without_hero_or_dateline_omits_them(client):
-    """Missing parts are left out rather than sent empty."""
+def test_article_without_hero_or_dateline_omits_the_dateline_and_shows_the_logo(client):
+    """A missing dateline is left out; a missing hero is replaced by the publication logo."""
     article = make_article(dateline="")
 
     data = article_json_ld(client, article)
 
-    assert "image" not in data and "dateline" not in data
+    assert "dateline" not in data
+    [image] = data["image"]
+    assert image["url"] == data["publisher"]["logo"]["url"]
 
 
 def test_script_in_a_headline_stays_inert(client):
