@@ -108,7 +108,8 @@ def _url_path(url: str) -> str:
 
 def nginx_conf(config: StackConfig, settings) -> str:
     media_locations = ""
-    if not settings.MEDIA_URL.startswith(("http://", "https://")):
+    on_disk = settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    if on_disk:  # with S3 storage, photo URLs point at the bucket (or its CDN)
         media = _url_path(settings.MEDIA_URL)
         root = Path(settings.MEDIA_ROOT)
         # Renditions have content-addressed names: a changed photo gets new ones.

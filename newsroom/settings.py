@@ -155,6 +155,32 @@ STORAGES = {
         )
     },
 }
+# Photos and renditions in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2...) instead of
+# MEDIA_ROOT when MEDIA_S3_BUCKET is set: every application server then sees the same files.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("MEDIA_S3_REGION", default="") or None,
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            # A CDN or public host name in front of the bucket, e.g. media.example.org
+            "custom_domain": env("MEDIA_S3_CUSTOM_DOMAIN", default="") or None,
+            # Photos are public: plain URLs that caches can keep, never signed ones.
+            "querystring_auth": False,
+            # A new file gets a new name, so a stored name always means the same bytes.
+            "file_overwrite": False,
+            # "public-read" where the bucket uses ACLs; unset where a bucket policy
+            # makes objects public (the default for new AWS buckets).
+            "default_acl": env("MEDIA_S3_DEFAULT_ACL", default="") or None,
+            "object_parameters": {
+                "CacheControl": "public, max-age=31536000, immutable"
+            },
+        },
+    }
 # Tests and the development server serve static files straight from the apps.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
