@@ -28,7 +28,7 @@ def load_site_settings(count) -> SiteSettings:
     """Create or complete the settings row; `count(Model)` tallies each created row."""
     site = SiteSettings.objects.filter(pk=SiteSettings.SINGLETON_PK).first()
     if site is None:
-        site = SiteSettings(site_name=settings.NEWSROOM_NAME)
+        site = SiteSettings()
         count(SiteSettings)
     site.tagline = site.tagline or TAGLINE
     site.footer_note = site.footer_note or FOOTER_NOTE

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 SOCKET_TIMEOUT_SECONDS = 0.5
 # After a failure, how long to carry on without trying Redis at all.
 SKIP_AFTER_FAILURE_SECONDS = 2.0
+_UNAVAILABLE = object()
 
 
 class DegradingRedisCache(RedisCache):
@@ -71,6 +72,14 @@ class DegradingRedisCache(RedisCache):
 
     def delete_many(self, keys, version=None):
         return self._degrade("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        # Django's incr raises ValueError for a missing key; callers already handle that,
+        # so an unreachable Redis looks the same to them (decr goes through here too).
+        result = self._degrade("incr", _UNAVAILABLE, key, delta, version)
+        if result is _UNAVAILABLE:
+            raise ValueError("the cache is unavailable")
+        return result
 
     def is_available(self) -> bool:
         try:

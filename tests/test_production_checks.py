@@ -73,6 +73,8 @@ def test_redis_down_costs_speed_not_pages(settings, editor_client):
     article = make_article()
     for _ in range(2):
         assert Client().get(article.get_absolute_url()).status_code == 200
+        # Search pages count against a budget with incr(): uncounted, not failed.
+        assert Client().get("/search/?q=kyiv").status_code == 200
     health = Client().get("/healthz")
     assert (health.status_code, health.content) == (200, b"ok; cache degraded")
     change = f"/admin/articles/article/{article.pk}/change/"

@@ -295,7 +295,8 @@ def _response_from(request, entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"], content_type=entry["content_type"])
     remaining = max(0, math.ceil(entry["expires_at"] - timezone.now().timestamp()))
     response["ETag"] = entry["etag"]
-    response[surrogate_keys.HEADER] = entry["keys"]
+    # Entries cached before keys existed carry none: "all" still lets a purge reach them.
+    response[surrogate_keys.HEADER] = entry.get("keys", surrogate_keys.EVERYTHING)
     response["Last-Modified"] = http_date(entry["rendered_at"])
     patch_cache_control(
         response,

@@ -6,11 +6,12 @@ was on (its section fronts, authors, tags, the home page), feeds and sitemaps.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.models import (
     Article,
     ArticleStatus,
+    ArticleTag,
     Byline,
     Correction,
     PhotoBlock,
@@ -41,9 +42,9 @@ def article_keys(article_pk, *, also_sections=()) -> set[str]:
     authors = Byline.objects.filter(article=article_pk).values_list(
         "author_id", flat=True
     )
-    tags = TaggedItem.objects.filter(
-        object_id=article_pk, content_type__model="article"
-    ).values_list("tag_id", flat=True)
+    tags = ArticleTag.objects.filter(content_object=article_pk).values_list(
+        "tag_id", flat=True
+    )
     return sk.keys_for(
         articles=[article_pk],
         sections=[row["section_id"], row["section__parent_id"], *also_sections],
@@ -81,11 +82,10 @@ def keys_for_change(instance) -> set[str]:
         return article_keys(instance.parent_id)
     if isinstance(instance, Correction):
         return article_keys(instance.article_id)
-    if isinstance(instance, TaggedItem):
-        keys = sk.keys_for(tags=[instance.tag_id])
-        if instance.content_type.model == "article":
-            keys |= article_keys(instance.object_id)
-        return keys
+    if isinstance(instance, ArticleTag):
+        return sk.keys_for(tags=[instance.tag_id]) | article_keys(
+            instance.content_object_id
+        )
     if isinstance(instance, Tag):
         return sk.keys_for(tags=[instance.pk], extra=[sk.FEEDS])
     if isinstance(instance, Author | AuthorLink):
@@ -141,7 +141,7 @@ WATCHED_MODELS = (
     *BLOCK_MODELS,
     Correction,
     Tag,
-    TaggedItem,
+    ArticleTag,
     Author,
     AuthorLink,
     Photo,

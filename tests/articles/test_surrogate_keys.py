@@ -57,7 +57,8 @@ def test_header_value_for_other_callers():
 def test_publishing_purges_the_story_and_every_list_once(sent, editor, committed):
     section = make_section()
     author = make_author()
-    draft = make_draft(section=section, authors=[author])
+    draft = make_draft(section=section, authors=[author], tags=["ukraine"])
+    tag = draft.tags.get()
 
     with committed():
         workflow.publish(article=draft, user=editor)
@@ -67,6 +68,7 @@ def test_publishing_purges_the_story_and_every_list_once(sent, editor, committed
         f"article-{draft.pk}",
         f"section-{section.pk}",
         f"author-{author.pk}",
+        f"tag-{tag.pk}",
         "home",
         "feeds",
         "sitemaps",

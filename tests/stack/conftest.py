@@ -52,7 +52,9 @@ def server_url() -> str:
 
 
 def stack_database(suffix: str) -> str:
-    return f"{server_url().rsplit('/', 1)[-1]}_{suffix}"
+    """A database name of this run (and of this pytest-xdist worker, if any)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return f"{server_url().rsplit('/', 1)[-1]}_{suffix}{worker}"
 
 
 @pytest.fixture(scope="session")

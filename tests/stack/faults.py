@@ -9,9 +9,17 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.stack.harness import wait_until
+from tests.stack.harness import free_port, wait_until
 
-CLUSTER = "stackfault"
+# Under pytest-xdist each worker gets its own cluster name and free ports.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+CLUSTER = f"stackfault{WORKER}"
+
+
+def _port(variable: str, default: int) -> int:
+    if variable in os.environ:
+        return int(os.environ[variable])
+    return free_port() if WORKER else default
 
 
 def _pg_version() -> str:
@@ -20,7 +28,7 @@ def _pg_version() -> str:
 
 class OwnRedis:
     def __init__(self, port: int | None = None):
-        self.port = port or int(os.environ.get("FAULT_REDIS_PORT", 6391))
+        self.port = port or _port("FAULT_REDIS_PORT", 6391)
         self.process = None
 
     @property
@@ -48,7 +56,7 @@ class OwnRedis:
 
 class OwnPostgres:
     def __init__(self, port: int | None = None):
-        self.port = port or int(os.environ.get("FAULT_PG_PORT", 5441))
+        self.port = port or _port("FAULT_PG_PORT", 5441)
         self.version = _pg_version()
 
     @property
