@@ -33,6 +33,23 @@ def variables_read_by_settings() -> set[str]:
     return names
 
 
+def variables_read_by_stack() -> set[str]:
+    """Names `deploy/stack.py` reads with `environ.get(...)` (the `make serve` stack)."""
+    tree = ast.parse((ROOT / "deploy" / "stack.py").read_text())
+    return {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "environ"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    }
+
+
 def variables_in_env_example() -> set[str]:
     lines = (ROOT / ".env.example").read_text().splitlines()
     return {match[1] for line in lines if (match := ENV_LINE.match(line))}
@@ -43,9 +60,16 @@ def test_env_example_lists_every_variable_settings_read():
     assert variables_read_by_settings() - variables_in_env_example() == set()
 
 
+def test_env_example_lists_every_variable_the_stack_reads():
+    """`make serve` (deploy/stack.py) is configured the same way: every variable listed."""
+    assert "STACK_HTTP_PORT" in variables_read_by_stack()
+    assert variables_read_by_stack() - variables_in_env_example() == set()
+
+
 def test_env_example_lists_nothing_settings_ignore():
-    """A variable in .env.example that the settings never read fails here."""
-    assert variables_in_env_example() - variables_read_by_settings() == set()
+    """A variable in .env.example that neither the settings nor the stack read fails here."""
+    read = variables_read_by_settings() | variables_read_by_stack()
+    assert variables_in_env_example() - read == set()
 
 
 def test_the_parser_finds_the_reads_it_should():
