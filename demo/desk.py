@@ -32,8 +32,8 @@ from articles.models import (
 )
 from authors.models import Author, AuthorLink
 from demo.photos import DEFAULT_WIDTH, PhotoSpec, render_photo
-from demo.stories import Story, read_data, read_stories
 from demo.site_settings import load_site_settings
+from demo.stories import Story, read_data, read_stories
 from media_library.models import Photo
 from sections.models import Section
 

@@ -41,6 +41,7 @@ def refuse_hidden_object(request, content_type_id, object_id) -> None:
     if not visible:
         raise Http404("No such object.")
 
+
 # A database outage answers a styled 503 with Retry-After instead of a 500.
 handler500 = "newsroom.errors.server_error"
 
