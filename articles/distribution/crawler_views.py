@@ -25,12 +25,17 @@ NEWS_LIMIT = 1000
 def sitemap_index(request):
     """Every page of every sitemap, addressed on SITE_URL."""
     entries = []
+    latest = {}
     for section, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class()
         location = sd.absolute_url(
             reverse("distribution:sitemap-section", kwargs={"section": section})
         )
-        lastmod = sitemap.get_latest_lastmod()
+        # Sitemaps sharing a definition of "latest" (sections, authors, tags) ask once.
+        method = type(sitemap).get_latest_lastmod
+        if method not in latest:
+            latest[method] = sitemap.get_latest_lastmod()
+        lastmod = latest[method]
         entries.append(SitemapIndexItem(location, lastmod))
         entries += [
             SitemapIndexItem(f"{location}?p={page}", lastmod)
