@@ -24,6 +24,7 @@ from articles.api.schemas import (
     TagOut,
     responses,
 )
+from articles.site.surrogate_keys import AUTHOR_INDEX, CHROME, FEEDS
 
 router = Router(tags=["content"])
 
@@ -68,10 +69,10 @@ def list_articles(
         ArticlePage,
         data,
         last_modified=max((a.updated_at for a in articles), default=None),
-        keys=surrogate_keys(
+        surrogate=surrogate_keys(
             articles=[a.pk for a in articles],
             sections=[a.section_id for a in articles],
-            extra=["feeds"],  # purged on any change to published stories, like a feed
+            extra=[FEEDS],  # purged on any change to published stories, like a feed
         ),
     )
 
@@ -95,7 +96,7 @@ def article_response(request, article, schema=ArticleDetail):
         schema,
         data,
         last_modified=article.updated_at,
-        keys=article_keys(article),
+        surrogate=article_keys(article),
     )
 
 
@@ -107,7 +108,7 @@ def list_sections(request):
         request,
         list[SectionOut],
         [representation.section_data(section) for section in sections],
-        keys=surrogate_keys(extra=["chrome"]),
+        surrogate=surrogate_keys(extra=[CHROME]),
     )
 
 
@@ -119,7 +120,7 @@ def list_authors(request):
         request,
         list[AuthorOut],
         [representation.author_data(author) for author in authors],
-        keys=surrogate_keys(authors=[a.pk for a in authors], extra=["authors"]),
+        surrogate=surrogate_keys(authors=[a.pk for a in authors], extra=[AUTHOR_INDEX]),
     )
 
 
@@ -131,7 +132,7 @@ def list_tags(request):
         request,
         list[TagOut],
         [representation.tag_data(tag) for tag in tags],
-        keys=surrogate_keys(tags=[t.pk for t in tags], extra=["feeds"]),
+        surrogate=surrogate_keys(tags=[t.pk for t in tags], extra=[FEEDS]),
     )
 
 
@@ -146,4 +147,4 @@ def lookup(
     found = resolve_public_url(url)
     if found is None:
         raise Http404("Nothing public is published at this address.")
-    return json_response(request, LookupOut, found.data, keys=found.keys)
+    return json_response(request, LookupOut, found.data, surrogate=found.keys)

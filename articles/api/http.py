@@ -18,22 +18,16 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from pydantic import TypeAdapter
 
+from articles.site import surrogate_keys as keys
 from articles.site.caching import seconds_until, site_state
-
-SURROGATE_KEY_HEADER = "Surrogate-Key"
 
 
 def surrogate_keys(*, articles=(), sections=(), authors=(), tags=(), extra=()) -> str:
-    """The same key scheme as the pages: article-<pk>, section-<pk>, author-<pk>, tag-<pk>.
-
-    Seam: replaced by articles.site.surrogate_keys.header_value once that module lands.
-    """
-    keys = {"all", *extra}
-    keys.update(f"article-{pk}" for pk in articles)
-    keys.update(f"section-{pk}" for pk in sections)
-    keys.update(f"author-{pk}" for pk in authors)
-    keys.update(f"tag-{pk}" for pk in tags)
-    return " ".join(sorted(keys))
+    """The pages' key scheme (articles.site.surrogate_keys), so the same purge on publish
+    reaches the API's responses: article-<pk>, section-<pk>, author-<pk>, tag-<pk>."""
+    return keys.header_value(
+        articles=articles, sections=sections, authors=authors, tags=tags, extra=extra
+    )
 
 
 @functools.cache
@@ -56,7 +50,7 @@ def json_response(
     data,
     *,
     last_modified: datetime | None = None,
-    keys: str = "",
+    surrogate: str = "",
     exclude_none: bool = False,
 ) -> HttpResponse:
     """A cacheable JSON response for `data` (validated by `schema`), or a 304."""
@@ -82,8 +76,8 @@ def json_response(
         max_age=min(settings.PUBLIC_CACHE_MAX_AGE, lifetime),
         s_maxage=min(settings.PUBLIC_CACHE_S_MAXAGE, lifetime),
     )
-    if keys:
-        response[SURROGATE_KEY_HEADER] = keys
+    if surrogate:
+        response[keys.HEADER] = surrogate
     return get_conditional_response(
         request, etag=etag, last_modified=modified, response=response
     )

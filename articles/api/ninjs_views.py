@@ -13,6 +13,7 @@ from articles.api.http import (
 from articles.api.ninjs import ninjs_document
 from articles.api.ninjs_schemas import NinjsDocument, NinjsPage
 from articles.api.schemas import IsoDateTime, responses
+from articles.site.surrogate_keys import FEEDS
 
 router = Router(tags=["ninjs"])
 
@@ -34,7 +35,7 @@ def ninjs_article(request, article_id: int):
         NinjsDocument,
         document,
         last_modified=article.updated_at,
-        keys=article_keys(article),
+        surrogate=article_keys(article),
         exclude_none=True,
     )
 
@@ -70,6 +71,6 @@ def ninjs_articles(
             "next_url": representation.next_page_url(request, next_cursor),
         },
         last_modified=max((a.updated_at for a in articles), default=None),
-        keys=surrogate_keys(articles=[a.pk for a in articles], extra=["feeds"]),
+        surrogate=surrogate_keys(articles=[a.pk for a in articles], extra=[FEEDS]),
         exclude_none=True,
     )
