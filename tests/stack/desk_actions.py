@@ -6,7 +6,7 @@ Each function returns JSON-friendly facts the test then checks through the stack
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, load_backend
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
@@ -72,7 +72,12 @@ def editor_session() -> dict:
     user = _editor()
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
+    # The backend that loads users back from a session (axes' own backend only guards logins).
+    session["_auth_user_backend"] = next(
+        path
+        for path in settings.AUTHENTICATION_BACKENDS
+        if hasattr(load_backend(path), "get_user")
+    )
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     return {"sessionid": session.session_key}
