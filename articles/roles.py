@@ -83,6 +83,8 @@ ROLE_PERMISSIONS[EDITOR] = sorted(
         "sections.change_section",
         "sections.delete_section",
         # The site chrome: name, tagline, "Connect with us" and "Our Partners".
+        # Adding is needed once, on a fresh site where the settings row does not exist yet.
+        "sections.add_sitesettings",
         "sections.view_sitesettings",
         "sections.change_sitesettings",
         "sections.add_sociallink",

@@ -99,3 +99,34 @@ def test_the_configured_name_is_used_with_or_without_site_settings(client, setti
 
     SiteSettings.objects.create(tagline="A tagline")
     assertContains(client.get("/"), "Configured Name")
+
+
+def test_editor_creates_site_settings_on_a_fresh_site(editor_client):
+    """With no settings row yet, an editor sees "add", opens the form and saves it."""
+    changelist = editor_client.get("/admin/sections/sitesettings/")
+    assertContains(changelist, "/admin/sections/sitesettings/add/")
+
+    response = editor_client.post(
+        "/admin/sections/sitesettings/add/",
+        {
+            "tagline": "Fresh",
+            "footer_note": "",
+            "social_links-TOTAL_FORMS": "0",
+            "social_links-INITIAL_FORMS": "0",
+            "partners-TOTAL_FORMS": "0",
+            "partners-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert SiteSettings.objects.get().tagline == "Fresh"
+    # Once the row exists there is nothing more to add: the one row is changed instead.
+    assert editor_client.get("/admin/sections/sitesettings/add/").status_code == 403
+
+
+def test_correspondent_cannot_open_site_settings(correspondent_client):
+    """The chrome is the editors' business."""
+    assert correspondent_client.get("/admin/sections/sitesettings/").status_code == 403
+    assert (
+        correspondent_client.get("/admin/sections/sitesettings/add/").status_code == 403
+    )
