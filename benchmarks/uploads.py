@@ -5,7 +5,7 @@ Run by hand (not part of the test suite):
     .venv/bin/python benchmarks/uploads.py --port 8200 [--kind png|jpeg] [--uploads 3]
 
 It prepares its own database (UPLOAD_BENCH_DATABASE_URL) with the demo desk and an
-admin account, starts gunicorn (3 workers, as `make serve`) on --port, measures the
+admin account, starts gunicorn (3 workers of 4 threads, as `make serve`) on --port, measures the
 public pages (home, the reference article, a search) while idle, then again while
 --uploads uploaders send a 10,000 x 10,000 single-colour picture through the admin in
 parallel, once a second, for as long as the idle phase lasted. It reports the pages' p50/p99 in both phases, each upload's answer,
@@ -31,7 +31,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.pages import ensure_database  # noqa: E402
+from benchmarks.databases import ensure_database  # noqa: E402
 from tests.media_library.helpers import single_colour_png  # noqa: E402
 
 PASSWORD = "upload-bench-password-1"
@@ -86,7 +86,9 @@ def prepare(env: dict) -> str:
     return manage(env, "shell", "-c", script).strip().splitlines()[-1]
 
 
-def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(
+    env: dict, port: int, workers: int, threads: int
+) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -95,6 +97,8 @@ def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--timeout",
             "30",
         ],
@@ -218,6 +222,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8200)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4, help="per worker; 1: sync")
     parser.add_argument("--uploads", type=int, default=3)
     parser.add_argument("--kind", choices=["png", "jpeg"], default="png")
     parser.add_argument("--idle-seconds", type=float, default=15)
@@ -229,7 +234,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{options.port}"
     paths = ["/", article, "/search/?q=Kyiv"]
     name, content = huge_picture(options.kind)
-    server = start_gunicorn(env, options.port, options.workers)
+    server = start_gunicorn(env, options.port, options.workers, options.threads)
     try:
         files_before = stored_files()
         deadline = time.monotonic() + options.idle_seconds
@@ -272,7 +277,7 @@ def main() -> None:
         f"{options.uploads} uploaders at once, each sending a 10,000 x 10,000 single-colour "
         f"{options.kind.upper()} ({len(content) / 1024:.0f} KB) once a second: "
         f"{len(results)} uploads in {options.idle_seconds:.0f} s, "
-        f"{options.workers} gunicorn workers"
+        f"{options.workers} gunicorn workers x {options.threads} threads"
     )
     print(f"public pages idle:          {percentiles(idle)}")
     print(f"public pages during upload: {percentiles(during)}")

@@ -48,6 +48,9 @@ class StackConfig:
     app_port: int = 8001
     run_dir: Path = BASE_DIR / "build" / "stack"
     app_workers: int = 3
+    # Threads per worker (gunicorn's gthread): a thread busy with a large upload does
+    # not take a whole process away from page requests.
+    app_threads: int = 4
     cache_size: str = "256m"
     grace: str = "24h"
     purge_allow: list[str] = field(default_factory=list)
@@ -62,6 +65,7 @@ class StackConfig:
             app_port=int(environ.get("STACK_APP_PORT", 8001)),
             run_dir=Path(environ.get("STACK_RUN_DIR", BASE_DIR / "build" / "stack")),
             app_workers=int(environ.get("WEB_CONCURRENCY", 3)),
+            app_threads=int(environ.get("WEB_THREADS", 4)),
             cache_size=environ.get("STACK_CACHE_SIZE", "256m"),
             grace=environ.get("STACK_CACHE_GRACE", "24h"),
             purge_allow=[
@@ -81,6 +85,7 @@ class StackConfig:
             "STACK_APP_PORT": str(self.app_port),
             "STACK_RUN_DIR": str(self.run_dir),
             "WEB_CONCURRENCY": str(self.app_workers),
+            "WEB_THREADS": str(self.app_threads),
             "STACK_CACHE_SIZE": self.cache_size,
             "STACK_CACHE_GRACE": self.grace,
             "HTTP_CACHE_PURGE_ALLOW": ",".join(self.purge_allow),
@@ -216,6 +221,8 @@ class Stack:
             f"{c.host}:{c.app_port}",
             "--workers",
             str(c.app_workers),
+            "--threads",
+            str(c.app_threads),
             "--graceful-timeout",
             "5",
             "--no-control-socket",  # one per user by default: stacks side by side clash

@@ -10,8 +10,11 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageCms, ImageOps, features
+
+from media_library.decode_slot import decode_slot
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +90,10 @@ def ensure_renditions(photo, *, force: bool = False) -> bool:
         return False
     previous = photo.renditions or {}
     try:
-        manifest = build_renditions(photo)
+        # One heavy decode per process at a time (see decode_slot); the photo is
+        # already accepted, so this waits its turn rather than giving up.
+        with decode_slot(patient=True):
+            manifest = build_renditions(photo)
     except (OSError, ValueError, MemoryError, Image.DecompressionBombError):
         # A file that slipped past upload validation (a script, a broken import)
         # keeps its row; pages fall back to the original until it is replaced.
@@ -101,10 +107,24 @@ def ensure_renditions(photo, *, force: bool = False) -> bool:
     return True
 
 
+def opened_within_limit(handle) -> Image.Image:
+    """Open a stored picture, refusing from its header one past PHOTO_MAX_PIXELS.
+
+    Pillow's own process-wide check is off (MediaLibraryConfig.ready), so a file that
+    never went through upload validation (an import, a hand-copied file) is caught here.
+    """
+    image = Image.open(handle)
+    if image.width * image.height > settings.PHOTO_MAX_PIXELS:
+        raise Image.DecompressionBombError(
+            f"{image.width} x {image.height} pixels is past PHOTO_MAX_PIXELS"
+        )
+    return image
+
+
 def build_renditions(photo) -> dict:
     storage = photo.image.storage
     with storage.open(photo.image.name, "rb") as handle:
-        image, kept_profile = prepared_image(working_copy(Image.open(handle)))
+        image, kept_profile = prepared_image(working_copy(opened_within_limit(handle)))
     key = manifest_key(photo)
     fallback = "png" if image.mode == "RGBA" else "jpeg"
     formats = [*modern_formats(), fallback]

@@ -10,17 +10,16 @@ cut off (media_library.image_end) and never stored.
 """
 
 import re
-import warnings
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, ImageFile, UnidentifiedImageError, features
+from PIL import Image, UnidentifiedImageError, features
 
 from media_library.checksums import upload_checksum
+from media_library.decode_slot import DecodeBusy, decode_slot
 from media_library.image_end import without_trailing_data
 from media_library.metadata import PhotoMetadata, read_metadata
 from media_library.renditions import WORKING_EDGE
@@ -205,23 +204,15 @@ def not_an_image(name: str) -> ValidationError:
     return refusal(name, message, "not_an_image")
 
 
-@contextmanager
-def pixel_limit(limit: int | None):
-    """Pillow's bomb check is process-wide; set it for one operation only."""
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = limit
-    try:
-        yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
-
-
 def open_image(name: str, upload, data: bytes) -> Image.Image:
-    """Read the header only; the pixel count is checked by the caller before any decoding."""
+    """Read the header only; the pixel count is checked by the caller before any decoding.
+
+    Pillow's process-wide bomb limit is off (MediaLibraryConfig.ready) and never changed
+    per request, since threads share it: check_pixel_count is the limit.
+    """
     upload.seek(0)
     try:
-        with pixel_limit(None):
-            return Image.open(upload)
+        return Image.open(upload)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if is_svg(data):
             raise refuse_svg(name) from error
@@ -233,20 +224,24 @@ def decode_fully(name: str, upload, fmt: str) -> None:
     """Decode all the picture data: truncated and corrupt files only fail here.
 
     A JPEG is decoded at a reduced scale (every scan is still read), anything else whole.
+    The caller has already checked the header's pixel count; one decode at a time runs
+    in a process (media_library.decode_slot), and a waiting upload is told to retry.
     """
-    max_pixels = settings.PHOTO_MAX_PIXELS
     upload.seek(0)
-    previous = ImageFile.LOAD_TRUNCATED_IMAGES
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        with warnings.catch_warnings(), pixel_limit(max_pixels):
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                if fmt in REDUCED_DECODE_FORMATS:
-                    image.draft(image.mode, (WORKING_EDGE, WORKING_EDGE))
-                image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise too_many_pixels(name, max_pixels + 1, max_pixels) from error
+        with decode_slot(), Image.open(upload) as image:
+            if fmt in REDUCED_DECODE_FORMATS:
+                image.draft(image.mode, (WORKING_EDGE, WORKING_EDGE))
+            image.load()
+    except DecodeBusy as error:
+        raise ValidationError(
+            _(
+                "“%(name)s” was not checked: the server is busy with other large "
+                "pictures. Try again in a minute."
+            ),
+            code="busy",
+            params={"name": name},
+        ) from error
     except MemoryError as error:
         raise ValidationError(
             _("“%(name)s” needs more memory to read than the server can spare."),
@@ -263,5 +258,4 @@ def decode_fully(name: str, upload, fmt: str) -> None:
             params={"name": name},
         ) from error
     finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = previous
         upload.seek(0)
