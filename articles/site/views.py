@@ -37,8 +37,16 @@ def visible_articles(request):
 @require_safe
 @public_page
 def home(request):
-    lead, groups = listings.latest_by_section(site_state().chrome.navigation)
-    return render(request, "articles/home.html", {"lead": lead, "groups": groups})
+    navigation = site_state().chrome.navigation
+    lead, groups = listings.latest_by_section(navigation)
+    # Desks past the first few are links only: the page stays the same size however
+    # many sections the newsroom adds.
+    more_desks = navigation[listings.HOME_DESKS :]
+    return render(
+        request,
+        "articles/home.html",
+        {"lead": lead, "groups": groups, "more_desks": more_desks},
+    )
 
 
 @require_safe
