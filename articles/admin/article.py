@@ -18,6 +18,7 @@ from articles.admin.choosers import (
     related_articles_field,
 )
 from articles.admin.corrections import CorrectionInline
+from articles.admin.filters import UsedRelatedFilter
 from articles.admin.history import ArticleHistoryAdminMixin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.trash import MoveToTrashMixin
@@ -159,8 +160,8 @@ class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
     list_filter = [
         StageFilter,
         MineFilter,
-        ("section", admin.RelatedOnlyFieldListFilter),
-        ("bylines__author", admin.RelatedOnlyFieldListFilter),
+        ("section", UsedRelatedFilter),
+        ("bylines__author", UsedRelatedFilter),
     ]
     list_select_related = ["section"]
     search_fields = ["headline", "dek", "slug"]  # trigram-indexed (migration 0007)
