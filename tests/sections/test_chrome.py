@@ -130,3 +130,31 @@ def test_correspondent_cannot_open_site_settings(correspondent_client):
     assert (
         correspondent_client.get("/admin/sections/sitesettings/add/").status_code == 403
     )
+
+
+def test_social_links_show_their_network_drawing_beside_the_label(client):
+    """Each link carries a decorative drawing of its network and keeps its text label."""
+    site = SiteSettings.objects.create()
+    site.social_links.create(network="rss", label="Our feed", url="https://x.test/f")
+
+    html = client.get("/").content.decode()
+    link = html[html.index('class="network-rss"') :]
+    link = link[: link.index("</a>")]
+
+    assert '<svg class="network-icon"' in link
+    assert 'aria-hidden="true"' in link
+    assert "<span>Our feed</span>" in link
+
+
+def test_every_network_has_its_own_drawing():
+    """No two networks share a drawing, so none falls back to the generic one by accident."""
+    from django.template.loader import render_to_string
+
+    from sections.models import SocialNetwork
+
+    drawings = {
+        render_to_string("includes/network_icon.html", {"network": network})
+        for network in SocialNetwork.values
+    }
+
+    assert len(drawings) == len(SocialNetwork.values)
