@@ -1,7 +1,8 @@
 """Upload checks are safe under gunicorn threads: no shared setting is flipped per
-request, and at most one heavy decode runs at a time in a process."""
+request, and at most one heavy decode runs at a time on the machine."""
 
 import threading
+import time
 
 import pytest
 from django.urls import reverse
@@ -70,6 +71,7 @@ def test_an_upload_that_waits_too_long_for_a_decode_is_told_to_retry(
 
 def test_decodes_in_parallel_threads_run_one_at_a_time(monkeypatch):
     """Three threads checking uploads at once never decode side by side."""
+    monkeypatch.setattr(decode_slot, "DECODE_WAIT_SECONDS", 120)
     real_load = ImageFile.ImageFile.load
     lock = threading.Lock()
     running = []
@@ -104,10 +106,19 @@ def test_decodes_in_parallel_threads_run_one_at_a_time(monkeypatch):
 
 def test_renditions_wait_for_the_decode_slot_rather_than_fail():
     """An accepted photo's renditions queue behind another decode, then are made."""
-    decode_slot._slot.acquire()
-    threading.Timer(0.2, decode_slot._slot.release).start()
+    held = threading.Event()
+
+    def hold_briefly():
+        with decode_slot.decode_slot():
+            held.set()
+            time.sleep(0.2)
+
+    holder = threading.Thread(target=hold_briefly)
+    holder.start()
+    held.wait()
 
     photo = create_photo(upload=photo_upload("queued.jpg"), values={"alt_text": "Q"})
+    holder.join()
 
     assert photo.renditions["variants"]
 
