@@ -100,7 +100,7 @@ class DemoLoader:
 
     def run(self) -> DemoReport:
         started = time.monotonic()
-        load_site_settings(self.count)
+        load_site_settings(self.count, write_files=self.write_files)
         sections = self.load_sections()
         authors = self.load_authors()
         users = self.load_accounts(authors)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from sections.forms import PartnerForm
 from sections.models import Partner, PartnerKey, Section, SiteSettings, SocialLink
 
 
@@ -29,10 +30,11 @@ class SocialLinkInline(admin.TabularInline):
 
 class PartnerInline(admin.TabularInline):
     model = Partner
+    form = PartnerForm
     # Editors paste addresses without a scheme; assume the secure one.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
-    fields = ["name", "url", "position"]
+    fields = ["name", "url", "logo", "position"]
 
 
 @admin.register(SiteSettings)

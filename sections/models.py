@@ -187,6 +187,15 @@ class Partner(models.Model):
     site = models.ForeignKey(SiteSettings, models.CASCADE, related_name="partners")
     name = models.CharField(_("name"), max_length=150)
     url = models.URLField(_("address"))
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="partners/",
+        blank=True,
+        help_text=_(
+            "Shown beside the name in the footer; JPEG, PNG or WebP, "
+            "checked like every photo upload."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

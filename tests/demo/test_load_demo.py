@@ -76,8 +76,15 @@ def test_load_creates_a_full_desk(demo_output):
     assert Author.objects.count() >= 6
     assert published.count() >= 31
     assert published.filter(hero__isnull=False).count() >= 25
-    originals = [path for path in media_files() if "renditions" not in path.parts]
+    originals = [
+        path
+        for path in media_files()
+        if "renditions" not in path.parts and "partners" not in path.parts
+    ]
     assert len(originals) == apps.get_model("media_library.Photo").objects.count()
+    # Every demo partner has its drawn logo on disk.
+    partners = apps.get_model("sections.Partner").objects.all()
+    assert partners and all(Path(p.logo.path).is_file() for p in partners)
 
 
 def test_unpublished_pieces_stay_off_the_site(demo_output):
