@@ -9,15 +9,23 @@ TEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-browser lint format check deploy-check ci bench bench-stack clean
+.PHONY: install install-dev run serve demo test test-browser lint format check deploy-check ci bench bench-stack clean
 
+# Running the site needs only the runtime dependencies; tests, lint and benchmarks add the
+# dev extras (Playwright, schemathesis, moto, …), which would slow a first `make run`.
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(BIN)/django-admin pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(BIN)/django-admin
+
+install-dev: $(VENV)/.dev-installed
 
 ## Install, migrate, load the demo desk and serve it at http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 run: install
@@ -42,40 +50,40 @@ serve: install
 		$(BIN)/python deploy/stack.py serve
 
 ## The whole test suite, browser tests included
-test: install
+test: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest -n $(TEST_WORKERS) $(ARGS)
 
-test-browser: install
+test-browser: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m pytest -m browser $(ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml --check
 	$(BIN)/lint-imports
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml
 
-check: install
+check: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 ## Django's deployment checklist with production-like values
-deploy-check: install
+deploy-check: install-dev
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$(openssl rand -hex 40) DJANGO_ALLOWED_HOSTS=news.example.org DJANGO_SECURE_SSL_REDIRECT=true \
 		SITE_URL=https://news.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ci: lint check deploy-check test
 
 ## Queries and speed ratios of the public pages on a large desk (by hand, not in CI)
-bench: install
+bench: install-dev
 	$(BIN)/python benchmarks/pages.py $(ARGS)
 
 ## Cached, uncached and purge-to-fresh speed through the real stack (by hand, not in CI)
-bench-stack: install
+bench-stack: install-dev
 	$(BIN)/python benchmarks/stack.py $(ARGS)
 
 clean:
