@@ -107,7 +107,8 @@ class Article(PhotoUse, models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "A time in the future schedules the article; readers see it from then on."
+            "Set by the “Publish now” and “Schedule” buttons; readers see the "
+            "article from this time on."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -16,6 +16,7 @@ from articles.models import (
     created_by_field,
     format_publication_time,
 )
+from text.measure import shorten
 
 
 def of_article(related_name: str) -> models.ForeignKey:
@@ -151,7 +152,7 @@ class Correction(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return f"{self.get_kind_display()}: {shorten(self.text, 60)}"
 
     def get_absolute_url(self):
         """The note's place on its article's page."""

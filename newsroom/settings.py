@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "csp",
     "axes",
-    "taggit",
+    "newsroom.tags_app.TagsAppConfig",  # django-taggit, headed "Tags" in the admin
     "reversion",
     "content_editor",
     "django_prose_editor",

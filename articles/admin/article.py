@@ -12,9 +12,11 @@ from django.utils.translation import ngettext
 
 from articles import workflow
 from articles.admin.choosers import (
+    BylineForm,
     BylineFormSet,
     RelatedArticlesFormMixin,
     is_autocomplete,
+    own_byline_initial,
     related_articles_field,
 )
 from articles.admin.corrections import CorrectionInline
@@ -32,6 +34,7 @@ from articles.models import (
     format_publication_time,
     own_articles_condition,
 )
+from text.measure import length_label
 
 
 class EditableWhileParentIsMixin:
@@ -58,6 +61,7 @@ class EditableWhileParentIsMixin:
 
 class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
     model = Byline
+    form = BylineForm
     formset = BylineFormSet
     extra = 0
     min_num = 0
@@ -65,8 +69,13 @@ class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
     autocomplete_fields = ["author"]
 
     def get_formset(self, request, obj=None, **kwargs):
+        # A new story starts with the writer's own byline, when they have a profile.
+        own = own_byline_initial(request.user) if obj is None else []
+        kwargs.setdefault("extra", len(own))
         formset = super().get_formset(request, obj, **kwargs)
-        return type(formset.__name__, (formset,), {"user": request.user})
+        return type(
+            formset.__name__, (formset,), {"user": request.user, "own_byline": own}
+        )
 
 
 class RichTextBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
@@ -308,6 +317,9 @@ class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
     def render_change_form(self, request, context, *args, **kwargs):
         # The first fieldsets (story and hero) come before bylines and body, the rest after.
         context["story_fieldsets"] = STORY_FIELDSETS
+        # The body's length as last saved; static/articles/admin/word_count.js keeps it current.
+        original = context.get("original")
+        context["body_length"] = length_label(original.search_text if original else "")
         return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -58,6 +58,12 @@ class BylineFormSet(forms.BaseInlineFormSet):
     """
 
     user = None
+    own_byline = []  # initial rows for a new story (see `own_byline_initial`)
+
+    def __init__(self, *args, **kwargs):
+        if self.own_byline and kwargs.get("initial") is None:
+            kwargs["initial"] = self.own_byline
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -87,3 +93,26 @@ class BylineFormSet(forms.BaseInlineFormSet):
                 % {"names": names},
                 code="not_own_byline",
             )
+
+
+def own_byline_initial(user) -> list[dict]:
+    """The first byline row of a story this user starts: their own name and job title.
+
+    Empty for users without an author profile (most editors): they pick the writers.
+    """
+    author = Author.objects.filter(user=user).only("pk", "job_title").first()
+    if author is None:
+        return []
+    return [{"author": author.pk, "role": author.job_title, "position": 0}]
+
+
+class BylineForm(forms.ModelForm):
+    """A byline row; the writer's own row offered on a new story is saved as it stands.
+
+    Django skips an extra row left as it was offered; this one is the writer's choice
+    unless they remove the row.
+    """
+
+    def has_changed(self):
+        offered = self.instance.pk is None and self.initial.get("author")
+        return bool(offered) or super().has_changed()

@@ -23,6 +23,8 @@ from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
 from sections.models import Section
+from text import html_to_text
+from text.measure import reading_minutes, word_count
 
 # An "Updated" label is worth showing only after a real revision, not a quick fix.
 UPDATE_LABEL_AFTER = datetime.timedelta(minutes=10)
@@ -169,12 +171,15 @@ def article_detail(request, section, year, month, day, slug):
         return redirect(canonical, permanent=True)
     related = listings.related_articles(article)
     surrogate_keys.tag(request, **surrogate_keys.article_page_keys(article, related))
+    body = rendered_body.body_html(article)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "body_html": rendered_body.body_html(article),
+            "body_html": body,
+            # From the stored body already in hand: no query, figure for the reader.
+            "reading_minutes": reading_minutes(word_count(html_to_text(body))),
             "related": related,
             "share_url": f"{settings.SITE_URL}{canonical}",
             "show_updated": article.updated_at - article.published_at
