@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_article_body_html'),
+        ('articles', '0011_editors_create_site_settings'),
     ]
 
     operations = [
