@@ -1,17 +1,27 @@
 // Keeps the "N words · M min read" line under the body blocks current while the writer
 // types. The figure on load comes from the server (articles/admin/article.py); this file
-// counts what the form holds now: rich-text editors and pull-quote text, not blocks
-// marked for deletion nor the empty templates new blocks are copied from.
+// counts what the form holds now: rich-text and pull-quote text, not blocks marked
+// for deletion nor the templates new blocks are copied from.
 "use strict";
 (function () {
   var WORDS_PER_MINUTE = 230; // text/measure.py
+  // The rich-text editors keep their textarea current (as HTML); pull quotes are plain.
+  var RICH_TEXT = 'textarea[name^="articles_richtextblock_set-"][name$="-text"]';
   var PULL_QUOTES = 'textarea[name^="articles_pullquoteblock_set-"][name$="-text"]';
+  // Where a block ends the text breaks, as in text/__init__.py's html_to_text.
+  var BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote)\s*>|<br\b[^>]*>/gi;
 
   function live(element) {
-    if (element.closest(".empty-form")) return false;
+    if (element.name.indexOf("__prefix__") !== -1) return false;
     var row = element.closest(".inline-related, .order-machine-section, fieldset");
     var deleted = row && row.querySelector('input[name$="-DELETE"]');
     return !(deleted && deleted.checked);
+  }
+
+  function plainText(html) {
+    // Parsed inert (no scripts run, nothing loads): only its text is read.
+    var doc = new DOMParser().parseFromString(html.replace(BLOCK_END, " $&"), "text/html");
+    return doc.body.textContent || "";
   }
 
   function countWords(text) {
@@ -23,8 +33,8 @@
 
   function count(form) {
     var words = 0;
-    form.querySelectorAll(".ProseMirror").forEach(function (editor) {
-      if (live(editor)) words += countWords(editor.innerText);
+    form.querySelectorAll(RICH_TEXT).forEach(function (area) {
+      if (live(area)) words += countWords(plainText(area.value));
     });
     form.querySelectorAll(PULL_QUOTES).forEach(function (area) {
       if (live(area)) words += countWords(area.value);
@@ -42,7 +52,10 @@
     var output = document.getElementById("body-length");
     var form = output && output.closest("form");
     if (!form) return;
-    var update = function () { output.textContent = label(count(form)); };
+    // The editors copy their text into the textarea after the keystroke's input event.
+    var update = function () {
+      window.setTimeout(function () { output.textContent = label(count(form)); }, 50);
+    };
     form.addEventListener("input", update);
     form.addEventListener("change", update);
   });
