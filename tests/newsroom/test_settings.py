@@ -87,3 +87,39 @@ def test_hsts_preload_is_off_unless_asked_for():
 def test_language_has_one_source():
     """The page language and the feeds' language are the same setting."""
     assert settings.LANGUAGE_CODE == settings.NEWSROOM_LANGUAGE
+
+
+def test_email_is_configured_by_one_url():
+    """EMAIL_URL becomes Django's SMTP settings; the sender comes from the environment."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "EMAIL_URL": "smtp+tls://desk:secret@mail.example.org:587",
+        "DEFAULT_FROM_EMAIL": "Desk <desk@example.org>",
+    }
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, "
+        "s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, sep='|')"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+    assert output.split("|") == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "desk",
+        "True",
+        "Desk <desk@example.org>",
+    ]
