@@ -20,19 +20,17 @@ from articles.admin.choosers import (
     related_articles_field,
 )
 from articles.admin.corrections import CorrectionInline
-from articles.admin.filters import UsedRelatedFilter
+from articles.admin.filters import MineFilter, StageFilter, UsedRelatedFilter
 from articles.admin.history import ArticleHistoryAdminMixin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.trash import MoveToTrashMixin
 from articles.models import (
     Article,
-    ArticleStatus,
     Byline,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
     format_publication_time,
-    own_articles_condition,
 )
 from text.measure import length_label
 
@@ -89,49 +87,6 @@ class PhotoBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
 
 class PullQuoteBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
     model = PullQuoteBlock
-
-
-class StageFilter(admin.SimpleListFilter):
-    """Status as the desk thinks of it, with scheduled and live told apart."""
-
-    title = _("stage")
-    parameter_name = "stage"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("in_review", _("In review")),
-            ("scheduled", _("Scheduled")),
-            ("live", _("Live")),
-            ("unpublished", _("Unpublished")),
-        ]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "draft":
-                return queryset.filter(status=ArticleStatus.DRAFT)
-            case "in_review":
-                return queryset.filter(status=ArticleStatus.IN_REVIEW)
-            case "scheduled":
-                return queryset.scheduled()
-            case "live":
-                return queryset.published()
-            case "unpublished":
-                return queryset.filter(status=ArticleStatus.UNPUBLISHED)
-        return queryset
-
-
-class MineFilter(admin.SimpleListFilter):
-    title = _("whose")
-    parameter_name = "mine"
-
-    def lookups(self, request, model_admin):
-        return [("1", _("Mine (created or bylined)"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "1":
-            return queryset.filter(own_articles_condition(request.user))
-        return queryset
 
 
 class TransitionForm(forms.Form):
