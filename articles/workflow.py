@@ -120,6 +120,22 @@ def _source_allowed(action: Action, article: Article) -> bool:
 
 def publish_problems(article: Article) -> list[str]:
     """Everything that keeps an article from going out, in plain words; empty when it may."""
+    blocks = PhotoBlock.objects.filter(parent=article).select_related("photo")
+    return problems_before_publishing(
+        article,
+        has_byline=article.bylines.exists(),
+        body_photos=[
+            (block.photo, block.credit) for block in blocks.order_by("ordering", "pk")
+        ],
+    )
+
+
+def problems_before_publishing(
+    article: Article, *, has_byline: bool, body_photos: list
+) -> list[str]:
+    """The publish checks on what is in hand: `body_photos` are the body's (photo, credit
+    override) pairs in reading order. An importer that has just built the article asks
+    this directly instead of reading back what it wrote."""
     problems = []
     if not article.headline.strip():
         problems.append(_("The headline is missing."))
@@ -127,16 +143,15 @@ def publish_problems(article: Article) -> list[str]:
         problems.append(_("The dek (the sentence under the headline) is missing."))
     if article.section_id is None:
         problems.append(_("No section is chosen."))
-    if not article.bylines.exists():
+    if not has_byline:
         problems.append(_("There is no byline: add at least one author."))
 
     photos = []
     if article.hero_id is not None:
         photos.append((_("The hero photo"), article.hero, article.hero_credit))
-    blocks = PhotoBlock.objects.filter(parent=article).select_related("photo")
-    for number, block in enumerate(blocks.order_by("ordering", "pk"), start=1):
+    for number, (photo, credit) in enumerate(body_photos, start=1):
         name = _("Photo %(number)s in the body") % {"number": number}
-        photos.append((name, block.photo, block.credit))
+        photos.append((name, photo, credit))
     for name, photo, credit_override in photos:
         described = f"{name} (“{str(photo)[:60]}”)"
         if not (credit_override.strip() or photo.credit.strip()):

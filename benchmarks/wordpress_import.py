@@ -14,6 +14,7 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -147,6 +148,36 @@ def fresh_database(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+class LoadSampler:
+    """The machine's one-minute load average, read every few seconds while the import runs."""
+
+    def __init__(self, every_seconds: float = 10.0):
+        self.every_seconds = every_seconds
+        self.samples: list[float] = []
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        while not self.done.wait(self.every_seconds):
+            self.samples.append(os.getloadavg()[0])
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join()
+
+    def summary(self) -> dict:
+        samples = self.samples or [os.getloadavg()[0]]
+        return {
+            "min": round(min(samples), 1),
+            "mean": round(sum(samples) / len(samples), 1),
+            "max": round(max(samples), 1),
+        }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
@@ -174,7 +205,7 @@ def main() -> None:
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)
     progress = args.workdir / "progress.log"  # the importer's progress lines, to follow
     began = time.monotonic()
-    with progress.open("w") as log:
+    with progress.open("w") as log, LoadSampler() as load:
         importer = subprocess.Popen(
             [
                 *manage,
@@ -202,8 +233,10 @@ def main() -> None:
         "import_seconds": round(elapsed, 1),
         "posts_per_second": round(args.posts / elapsed, 1),
         "peak_rss_mib": round(peak_kib / 1024, 1),
+        "peak_memory_measure": "maximum resident set size of the import process (wait4 rusage)",
         "database": "PostgreSQL",
         "machine": f"{os.cpu_count()} cores, shared",
+        "load_average_during_import": load.summary(),
         "report": [
             line for line in report.splitlines() if not line.startswith("  skipped:")
         ][:20],

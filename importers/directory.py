@@ -7,6 +7,7 @@ per kind and keeps what it creates, so a post's terms resolve from memory.
 
 from urllib.parse import unquote
 
+from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
 
@@ -74,17 +75,20 @@ class Directory:
         # A desk the newsroom already has under the same address is the same desk.
         section = Section.objects.filter(slug=slug).first()
         outcome = "updated"
-        if section is None:
-            section = Section(name=name, slug=slug, description=term.description)
-            section.full_clean()
-            section.save()
-            outcome = "created"
-        ImportedItem.objects.update_or_create(
-            site=self.site,
-            kind=ItemKind.CATEGORY,
-            source_id=key,
-            defaults={"section": section},
-        )
+        # In a savepoint of its own: a post that names a new category is written with
+        # its batch, and a refused category must leave that batch's transaction usable.
+        with transaction.atomic():
+            if section is None:
+                section = Section(name=name, slug=slug, description=term.description)
+                section.full_clean()
+                section.save()
+                outcome = "created"
+            ImportedItem.objects.update_or_create(
+                site=self.site,
+                kind=ItemKind.CATEGORY,
+                source_id=key,
+                defaults={"section": section},
+            )
         self.sections[key] = section
         if term.parent_slug:
             self.pending_parents.append((section, unquote(term.parent_slug)))
@@ -129,17 +133,18 @@ class Directory:
         base = clean_slug(author.login, name, 150) or "author"
         existing = Author.objects.filter(slug=base, name=name).first()
         outcome = "updated"
-        if existing is None:
-            existing = Author(name=name, slug=free_slug(Author, base, 150))
-            existing.full_clean()
-            existing.save()
-            outcome = "created"
-        ImportedItem.objects.update_or_create(
-            site=self.site,
-            kind=ItemKind.AUTHOR,
-            source_id=author.login,
-            defaults={"author": existing},
-        )
+        with transaction.atomic():  # see add_category
+            if existing is None:
+                existing = Author(name=name, slug=free_slug(Author, base, 150))
+                existing.full_clean()
+                existing.save()
+                outcome = "created"
+            ImportedItem.objects.update_or_create(
+                site=self.site,
+                kind=ItemKind.AUTHOR,
+                source_id=author.login,
+                defaults={"author": existing},
+            )
         self.authors[author.login] = existing
         self.report.count("author", outcome)
         return existing
@@ -179,7 +184,8 @@ class Directory:
         if key not in self.tags:
             tag = Tag.objects.filter(name__iexact=name).first()
             if tag is None:
-                tag = Tag.objects.create(name=name)
+                with transaction.atomic():  # see add_category
+                    tag = Tag.objects.create(name=name)
                 self.report.count("tag", "created")
             self.tags[key] = tag
         return self.tags[key]

@@ -2,6 +2,7 @@
 
 import html
 import re
+from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 from django.db.models import Q
@@ -58,6 +59,10 @@ def old_paths(item: WxrItem) -> set[str]:
     return {path[:400] for path in paths}
 
 
+def post_label(item: WxrItem) -> str:
+    return f"{item.post_id} “{Truncator(plain(item.title)).chars(60)}”"
+
+
 def dek_for(item: WxrItem, blocks: list) -> str:
     """The excerpt, or else the body's first sentence: WordPress themes show the same."""
     text = plain(item.excerpt)
@@ -69,6 +74,12 @@ def dek_for(item: WxrItem, blocks: list) -> str:
 
 
 class PostImporter:
+    """Posts one at a time: the path for changed posts, and for a batch the database refused.
+
+    New posts normally go in a batch at a time (importers.post_batch), built with the same
+    methods below.
+    """
+
     def __init__(self, *, site: str, report: Report, directory: Directory, user):
         self.site = site
         self.report = report
@@ -76,18 +87,6 @@ class PostImporter:
         self.user = user
 
     def import_post(self, item: WxrItem) -> None:
-        label = f"{item.post_id} “{Truncator(plain(item.title)).chars(60)}”"
-        if item.post_type == "page":
-            self.report.count("post", "skipped", "pages are not imported", label)
-            return
-        if item.post_type != "post":
-            self.report.count("post", "skipped", "not a post", label, item.post_type)
-            return
-        if item.status not in IMPORTED_STATUSES:
-            self.report.count(
-                "post", "skipped", "status not imported", label, item.status
-            )
-            return
         record = (
             ImportedItem.objects.filter(
                 site=self.site, kind=ItemKind.POST, source_id=item.post_id
@@ -95,47 +94,83 @@ class PostImporter:
             .select_related("article__section")
             .first()
         )
+        if not self.wanted(item, record):
+            return
+        warnings = self.write(item, record.article if record else None)
+        self.report_written(item, warnings, updated=record is not None)
+
+    def wanted(self, item: WxrItem, record: ImportedItem | None) -> bool:
+        """Whether the post is to be written; when not, the report says why."""
+        label = post_label(item)
+        if item.post_type == "page":
+            self.report.count("post", "skipped", "pages are not imported", label)
+            return False
+        if item.post_type != "post":
+            self.report.count("post", "skipped", "not a post", label, item.post_type)
+            return False
+        if item.status not in IMPORTED_STATUSES:
+            self.report.count(
+                "post", "skipped", "status not imported", label, item.status
+            )
+            return False
         if record and record.article is None:
             self.report.count(
                 "post", "skipped", "deleted here after an earlier import", label
             )
-            return
+            return False
         if record and record.checksum == item.checksum:
             self.report.count("post", "skipped", "unchanged since the last import")
-            return
-        warnings = self.write(item, record.article if record else None)
-        self.report.count("post", "updated" if record else "created")
+            return False
+        return True
+
+    def report_written(self, item: WxrItem, warnings: list[str], *, updated: bool):
+        self.report.count("post", "updated" if updated else "created")
         for warning in warnings:
             reason, _, detail = warning.partition(": ")
-            self.report.count("post", "warning", reason, label, detail)
+            self.report.count("post", "warning", reason, post_label(item), detail)
 
-    def write(self, item: WxrItem, article: Article | None) -> list[str]:
+    def start(self, item: WxrItem) -> tuple[datetime | None, list, list[str]]:
+        """The post's time, its body as blocks, and what is wrong with its date."""
         warnings: list[str] = []
         when = publication_time(item.post_date_gmt, item.post_date)
-        if when is None and item.status in ("publish", "future"):
+        if when is None and item.status in PUBLIC:
             warnings.append(f"invalid date: {item.post_date_gmt or item.post_date!r}")
-        blocks = convert_body(item.content)
+        return when, convert_body(item.content), warnings
+
+    def fill(self, article: Article, item: WxrItem, blocks: list, photos, when, *,
+             choose_slug=None):  # fmt: skip
+        """Headline, dek, section, slug, hero and first publication time from the post.
+
+        `choose_slug(base, section, pk)` makes the slug free; by default with a query.
+        """
         headline = plain(item.title) or Truncator(plain(item.content)).words(10)
         if not headline:
             headline = f"Untitled WordPress post {item.post_id}"
         section = self.directory.section_for(item.terms_of("category"))
-        photos = self.photos_for(blocks, item.meta.get("_thumbnail_id", ""))
-        is_new = article is None
-        if is_new:
-            article = Article(created_by=self.user)
-        else:
-            article.version += 1
         article.headline = Truncator(headline).chars(200)
         article.dek = dek_for(item, blocks)
         moved = article.section_id != section.pk  # a slug is unique within its section
         article.section = section
         if moved:
             base = slugify(unquote(item.post_name)) or slugify(headline) or "post"
-            article.slug = self.free_slug(base[:200], section, article.pk)
+            article.slug = (choose_slug or self.free_slug)(
+                base[:200], section, article.pk
+            )
         article.hero = photos.get(("id", item.meta.get("_thumbnail_id", "")))
         if item.status in PUBLIC and when is not None and not article.is_published:
             # Saved with the article rather than in a second UPDATE; see status.publish_at.
             article.published_at = when
+
+    def write(self, item: WxrItem, article: Article | None) -> list[str]:
+        when, blocks, warnings = self.start(item)
+        refs = [block for block in blocks if isinstance(block, PhotoRef)]
+        photos = self.photos_for(refs, {item.meta.get("_thumbnail_id", "")})
+        is_new = article is None
+        if is_new:
+            article = Article(created_by=self.user)
+        else:
+            article.version += 1
+        self.fill(article, item, blocks, photos, when)
         # The model's own checks, as in the admin; the related rows are in hand already.
         article.full_clean(exclude=["section", "hero", "created_by"])
         if is_new:
@@ -150,9 +185,13 @@ class PostImporter:
                 model.objects.filter(parent=article).delete()
             article.bylines.all().delete()
             ArticleTag.objects.filter(content_object=article).delete()
-        warnings += self.write_blocks(article, blocks, photos)
-        self.write_bylines(article, item)
-        self.write_tags(article, item)
+        rich, pictures, quotes, left_out = self.blocks_for(article, blocks, photos)
+        warnings += left_out
+        RichTextBlock.objects.bulk_create(rich)
+        PhotoBlock.objects.bulk_create(pictures)
+        PullQuoteBlock.objects.bulk_create(quotes)
+        Byline.objects.bulk_create(self.bylines_for(article, item))
+        ArticleTag.objects.bulk_create(self.tag_links_for(article, item))
         saved_at = article.updated_at
         warnings += apply_status(
             article=article, wp_status=item.status, when=when, user=self.user
@@ -160,15 +199,14 @@ class PostImporter:
         if article.updated_at == saved_at:
             # No workflow step saved the article after its blocks were written.
             update_search_vector(article)
-        self.write_redirects(article, item)
-        values = {
-            "guid": item.guid[:500],
-            "source_url": item.link[:500],
-            "checksum": item.checksum,
-            "article": article,
-            "note": "\n".join(warnings),
-        }
+        ArticleRedirect.objects.bulk_create(
+            self.redirects_for(article, item, article.get_absolute_url()),
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["article"],
+        )
         key = {"site": self.site, "kind": ItemKind.POST, "source_id": item.post_id}
+        values = self.record_values(item, article, warnings)
         if is_new:
             ImportedItem.objects.create(**key, **values)
         else:
@@ -176,24 +214,33 @@ class PostImporter:
             ImportedItem.objects.filter(**key).update(**values)
         return warnings
 
-    def free_slug(self, base: str, section, own_pk) -> str:
+    def record_values(self, item: WxrItem, article: Article, warnings: list[str]):
+        return {
+            "guid": item.guid[:500],
+            "source_url": item.link[:500],
+            "checksum": item.checksum,
+            "article": article,
+            "note": "\n".join(warnings),
+        }
+
+    def free_slug(self, base: str, section, own_pk, claimed=()) -> str:
+        """`base` or the first `base-N` no other article of the section has (or claims)."""
         taken = set(
             Article.objects.filter(section=section, slug__startswith=base)
             .exclude(pk=own_pk)
             .values_list("slug", flat=True)
         )
+        taken.update(claimed)
         candidate, number = base, 1
         while candidate in taken:
             number += 1
             candidate = f"{base[: 200 - len(str(number)) - 1]}-{number}"
         return candidate
 
-    def photos_for(self, blocks: list, hero_id: str) -> dict:
+    def photos_for(self, refs: list[PhotoRef], hero_ids: set[str]) -> dict:
         """Library photos by ("id", attachment id) and ("url", file address), in one query."""
-        refs = [block for block in blocks if isinstance(block, PhotoRef)]
         ids = {ref.attachment_id for ref in refs if ref.attachment_id}
-        if hero_id:
-            ids.add(hero_id)
+        ids.update(hero_id for hero_id in hero_ids if hero_id)
         urls = {original_file_url(ref.src) for ref in refs if ref.src}
         if not ids and not urls:
             return {}
@@ -209,7 +256,8 @@ class PostImporter:
             found[("url", original_file_url(row.source_url))] = row.photo
         return found
 
-    def write_blocks(self, article: Article, blocks: list, photos: dict) -> list[str]:
+    def blocks_for(self, article: Article, blocks: list, photos: dict):
+        """The body's rows, unsaved: rich text, photos, pull quotes, and what was left out."""
         rich, pictures, quotes, warnings = [], [], [], []
         for position, block in enumerate(blocks):
             common = {
@@ -236,10 +284,7 @@ class PostImporter:
                     warnings.append(f"photo left out, its file is missing: {missing}")
                     continue
                 pictures.append(self.photo_block(photo, block, common))
-        RichTextBlock.objects.bulk_create(rich)
-        PhotoBlock.objects.bulk_create(pictures)
-        PullQuoteBlock.objects.bulk_create(quotes)
-        return warnings
+        return rich, pictures, quotes, warnings
 
     def photo_block(self, photo: Photo, ref: PhotoRef, common: dict) -> PhotoBlock:
         """The post's own caption and credit override the library's where they differ."""
@@ -247,34 +292,29 @@ class PostImporter:
         credit = ref.credit[:200] if ref.credit != photo.credit else ""
         return PhotoBlock(photo=photo, caption=caption, credit=credit, **common)
 
-    def write_bylines(self, article: Article, item: WxrItem) -> None:
+    def bylines_for(self, article: Article, item: WxrItem) -> list[Byline]:
         authors = self.directory.byline_authors(item.creator, item.terms_of("author"))
-        Byline.objects.bulk_create(
+        return [
             Byline(
                 article=article, author=author, role=author.job_title, position=number
             )
             for number, author in enumerate(authors)
-        )
+        ]
 
-    def write_tags(self, article: Article, item: WxrItem) -> None:
+    def tag_links_for(self, article: Article, item: WxrItem) -> list[ArticleTag]:
         tags = {}
         for _, name in item.terms_of("post_tag"):
             tag = self.directory.tag(html.unescape(name))
             if tag is not None:
                 tags[tag.pk] = tag
-        ArticleTag.objects.bulk_create(
-            ArticleTag(tag=tag, content_object=article) for tag in tags.values()
-        )
+        return [ArticleTag(tag=tag, content_object=article) for tag in tags.values()]
 
-    def write_redirects(self, article: Article, item: WxrItem) -> None:
-        current = article.get_absolute_url()
-        ArticleRedirect.objects.bulk_create(
-            [
-                ArticleRedirect(old_path=path, article=article)
-                for path in sorted(old_paths(item))
-                if path != current
-            ],
-            update_conflicts=True,
-            unique_fields=["old_path"],
-            update_fields=["article"],
-        )
+    def redirects_for(
+        self, article: Article, item: WxrItem, current: str | None
+    ) -> list[ArticleRedirect]:
+        """From the post's old addresses, less `current`, the article's own address."""
+        return [
+            ArticleRedirect(old_path=path, article=article)
+            for path in sorted(old_paths(item))
+            if path != current
+        ]

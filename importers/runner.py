@@ -3,8 +3,11 @@
 Posts usually come before the attachments they show (WordPress numbers an upload after
 the draft it was uploaded into), so the first pass brings in authors, categories, tags
 and attachments, and the second the posts, which then find every photo they use.
-Each item is written in its own savepoint: a bad item is rolled back, named in the
-report, and the import goes on. Items are committed in batches, not one by one.
+Items are committed in batches, not one by one. In the first pass each item is written
+in its own savepoint: a bad item is rolled back, named in the report, and the import goes
+on. New posts are written a batch at a time (see post_batch), with the same isolation:
+a post that cannot be built is named and left out, and a batch the database refuses is
+written again one post at a time.
 """
 
 import traceback
@@ -19,6 +22,7 @@ from django.db import transaction
 from articles.roles import EDITOR
 from importers.directory import Directory
 from importers.photos import PhotoImporter
+from importers.post_batch import PostBatch
 from importers.posts import PostImporter
 from importers.report import Report
 from importers.wxr import Channel, WxrAuthor, WxrItem, WxrTerm, read_wxr
@@ -111,8 +115,10 @@ class WordPressImport:
                 site=site, report=self.report, media_dir=self.media_dir,
                 dry_run=self.dry_run, user=user,
             )  # fmt: skip
-            setup["posts"] = PostImporter(
-                site=site, report=self.report, directory=directory, user=user
+            setup["posts"] = PostBatch(
+                PostImporter(
+                    site=site, report=self.report, directory=directory, user=user
+                )
             )
         return setup["directory"], setup["photos"], setup["posts"]
 
@@ -121,33 +127,52 @@ class WordPressImport:
             return
         directory, photos, posts = self.importers_for(channel, user, setup)
         with transaction.atomic():
+            if wanted == "second":
+                for _ in entries:
+                    self.report.tick(phase)
+                items = [
+                    entry
+                    for entry in entries
+                    if isinstance(entry, WxrItem) and entry.post_type != "attachment"
+                ]
+                posts.import_posts(items, self.isolated, self.failed)
+                return
             for entry in entries:
                 self.report.tick(phase)
-                try:
-                    with transaction.atomic():
-                        self.write_one(entry, wanted, directory, photos, posts)
-                except Exception as error:  # one bad item must not stop the import
-                    self.report.count(
-                        kind_of(entry), "failed", "could not be imported", label_of(entry),
-                        f"{type(error).__name__}: {error}".strip()[:300],
-                    )  # fmt: skip
-                    if self.report.debug:
-                        traceback.print_exc()
+                if isinstance(entry, WxrItem) and entry.post_type != "attachment":
+                    continue  # a post: the second pass's
+                self.isolated(
+                    entry,
+                    lambda entry=entry: self.write_one(entry, directory, photos),
+                )
 
-    def write_one(self, entry, wanted: str, directory, photos, posts) -> None:
-        if wanted == "first":
-            if isinstance(entry, WxrAuthor):
-                directory.add_author(entry)
-            elif isinstance(entry, WxrTerm) and entry.taxonomy == "category":
-                directory.add_category(entry)
-            elif isinstance(entry, WxrTerm) and entry.taxonomy == "post_tag":
-                directory.tag(entry.name)
-            elif isinstance(entry, WxrTerm) and entry.taxonomy == "author":
-                directory.add_coauthor_term(entry)
-            elif isinstance(entry, WxrItem) and entry.post_type == "attachment":
-                photos.import_attachment(entry)
-        elif isinstance(entry, WxrItem) and entry.post_type != "attachment":
-            posts.import_post(entry)
+    def isolated(self, entry, action) -> None:
+        """Run `action` in a savepoint of its own; if it fails, roll it back and say so."""
+        try:
+            with transaction.atomic():
+                action()
+        except Exception as error:  # one bad item must not stop the import
+            self.failed(entry, error)
+
+    def failed(self, entry, error: Exception) -> None:
+        self.report.count(
+            kind_of(entry), "failed", "could not be imported", label_of(entry),
+            f"{type(error).__name__}: {error}".strip()[:300],
+        )  # fmt: skip
+        if self.report.debug:
+            traceback.print_exception(error)
+
+    def write_one(self, entry, directory, photos) -> None:
+        if isinstance(entry, WxrAuthor):
+            directory.add_author(entry)
+        elif isinstance(entry, WxrTerm) and entry.taxonomy == "category":
+            directory.add_category(entry)
+        elif isinstance(entry, WxrTerm) and entry.taxonomy == "post_tag":
+            directory.tag(entry.name)
+        elif isinstance(entry, WxrTerm) and entry.taxonomy == "author":
+            directory.add_coauthor_term(entry)
+        elif isinstance(entry, WxrItem) and entry.post_type == "attachment":
+            photos.import_attachment(entry)
 
 
 def kind_of(entry) -> str:

@@ -53,19 +53,32 @@ def uses_postgres_search() -> bool:
 
 def body_text(article: Article) -> str:
     """The article's body as plain text, blocks in reading order."""
-    pieces = [
-        (block.ordering, html_to_text(block.text))
-        for block in RichTextBlock.objects.filter(parent=article).only(
-            "ordering", "text"
-        )
-    ]
+    return text_of_blocks(
+        RichTextBlock.objects.filter(parent=article).only("ordering", "text"),
+        PullQuoteBlock.objects.filter(parent=article).only("ordering", "text"),
+    )
+
+
+def text_of_blocks(rich_text_blocks, pull_quote_blocks) -> str:
+    """The plain text of these blocks in reading order (saved or not yet saved)."""
+    pieces = [(block.ordering, html_to_text(block.text)) for block in rich_text_blocks]
     pieces += [
-        (block.ordering, " ".join(block.text.split()))
-        for block in PullQuoteBlock.objects.filter(parent=article).only(
-            "ordering", "text"
-        )
+        (block.ordering, " ".join(block.text.split())) for block in pull_quote_blocks
     ]
     return " ".join(text for _, text in sorted(pieces, key=lambda piece: piece[0]))
+
+
+def weighted_vector(body="search_text") -> SearchVector:
+    """The row's headline and dek with `body`: the stored body text unless given.
+
+    An UPDATE that also sets `search_text` passes the new text, since the statement's
+    expressions see the row as it was.
+    """
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(body, weight="C", config=SEARCH_CONFIG)
+    )
 
 
 def update_search_vector(article: Article) -> None:
@@ -76,11 +89,7 @@ def update_search_vector(article: Article) -> None:
     text = body_text(article)
     fields = {"search_text": text}
     if uses_postgres_search():
-        fields["search_vector"] = (
-            SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(Value(text), weight="C", config=SEARCH_CONFIG)
-        )
+        fields["search_vector"] = weighted_vector(Value(text))
     Article.objects.filter(pk=article.pk).update(**fields)
 
 
