@@ -48,6 +48,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "authors.view_author",
         "articles.view_workflowevent",
         "media_library.add_photo",
+        # Only the photos they uploaded: see media_library.access.
+        "media_library.change_photo",
         "media_library.view_photo",
         "sections.view_section",
         "taggit.view_tag",
@@ -77,7 +79,7 @@ ROLE_PERMISSIONS[EDITOR] = sorted(
         "authors.approve_author_changes",
         "authors.view_authorprofilechange",
         "authors.change_authorprofilechange",
-        "media_library.change_photo",
+        "media_library.change_any_photo",
         "media_library.delete_photo",
         "sections.add_section",
         "sections.change_section",

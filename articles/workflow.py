@@ -159,7 +159,7 @@ def problems_before_publishing(
                 _("%(photo)s has no credit; add one in the photo library.")
                 % {"photo": described}
             )
-        if not photo.is_decorative and not photo.alt_text.strip():
+        if photo.needs_alt_text:
             problems.append(
                 _(
                     "%(photo)s has no alt text; describe it in the photo library "

@@ -8,10 +8,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from media_library.access import may_change_photo
+from media_library.admin_filters import AltTextFilter, SourceFilter
 from media_library.forms import PhotoAddForm, PhotoChangeForm, PhotoUploadForm
 from media_library.models import Photo
 from media_library.services import DuplicatePhoto, create_photo
 from media_library.usage import photo_uses, viewing_as, visible_photo_uses
+
+# The picture on a photo's page: with the focal-point marker where it may be moved,
+# plain where the page is read-only for this user.
+PICKER, PICTURE = "focal_point_picker", "picture"
 
 
 @admin.register(Photo)
@@ -21,14 +27,16 @@ class PhotoAdmin(admin.ModelAdmin):
     list_display = [
         "thumbnail",
         "caption_excerpt",
+        "alt_text_status",
         "credit",
         "photographer",
         "source",
         "taken_at",
         "uploaded_at",
     ]
-    list_display_links = ["thumbnail", "caption_excerpt"]
-    list_filter = ["source", "taken_at", "uploaded_at", "is_decorative"]
+    # The caption is the link: a link holding only a picture would have no name.
+    list_display_links = ["caption_excerpt"]
+    list_filter = [AltTextFilter, ("source", SourceFilter), "taken_at", "uploaded_at"]
     search_fields = ["caption", "credit", "photographer", "source", "alt_text"]
     date_hierarchy = "uploaded_at"
     change_list_template = "admin/media_library/photo/change_list.html"
@@ -103,7 +111,8 @@ class PhotoAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [
         "image",
-        "focal_point_picker",
+        PICKER,
+        PICTURE,
         "keyword_suggestions",
         "where_used",
         "width",
@@ -123,7 +132,26 @@ class PhotoAdmin(admin.ModelAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        return self.add_fieldsets if obj is None else self.fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        # Read-only: the picture without a marker to click, and no hint to click it.
+        read_only = []
+        for name, options in self.fieldsets:
+            fields = [
+                PICTURE if field == PICKER else field for field in options["fields"]
+            ]
+            read_only.append((name, {"fields": fields}))
+        read_only[0][1]["description"] = _(
+            "Only whoever uploaded this photo, or an editor, may change it."
+        )
+        return read_only
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_change_photo(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
@@ -188,6 +216,17 @@ class PhotoAdmin(admin.ModelAdmin):
             )
             % {"count": len(created)},
         )
+        undescribed = sum(photo.needs_alt_text for photo in created)
+        if undescribed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d has no alt text yet: describe it before it is published.",
+                    "%(count)d have no alt text yet: describe them before they are published.",
+                    undescribed,
+                )
+                % {"count": undescribed},
+            )
         for problem in problems:
             messages.error(request, problem)
         ids = ",".join(str(photo.pk) for photo in created)
@@ -273,7 +312,7 @@ class PhotoAdmin(admin.ModelAdmin):
     def thumbnail(self, obj):
         picture = obj.picture(max_width=480)
         return format_html(
-            '<img src="{}" alt="" width="96" style="height:auto">', picture.src
+            '<img src="{}" alt="" width="96" class="photo-thumbnail">', picture.src
         )
 
     @admin.display(description=_("picture and focal point"))
@@ -291,6 +330,26 @@ class PhotoAdmin(admin.ModelAdmin):
             picture.height or "",
             _("Click the most important point of the picture; crops keep it in frame."),
         )
+
+    @admin.display(description=_("picture"))
+    def picture(self, obj):
+        picture = obj.picture(max_width=1200)
+        return format_html(
+            '<img class="photo-picture" src="{}" alt="" width="{}" height="{}">',
+            picture.src,
+            picture.width or "",
+            picture.height or "",
+        )
+
+    @admin.display(description=_("alt text"), ordering="alt_text")
+    def alt_text_status(self, obj):
+        if obj.is_decorative:
+            return _("Decorative")
+        if obj.needs_alt_text:
+            return format_html(
+                '<strong class="needs-alt-text">{}</strong>', _("Needs alt text")
+            )
+        return _("Written")
 
     @admin.display(description=_("keywords in the file"))
     def keyword_suggestions(self, obj):

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,13 @@ ALT_TEXT_REQUIRED = _(
     "Describe what the picture shows, or tick “decorative” if it adds nothing a "
     "reader needs."
 )
+
+
+def require_alt_text(form: forms.ModelForm, cleaned: dict) -> None:
+    """Whoever fills in this form describes the picture; only bulk uploads may leave
+    it for later, flagged as needing alt text."""
+    if not cleaned.get("is_decorative") and not (cleaned.get("alt_text") or "").strip():
+        form.add_error("alt_text", ALT_TEXT_REQUIRED)
 
 
 class PhotoAddForm(forms.ModelForm):
@@ -43,10 +51,20 @@ class PhotoAddForm(forms.ModelForm):
             self.add_error("image", error)
             return cleaned
         cleaned.update(prepared.values)
+        require_alt_text(self, cleaned)
         cleaned["image"] = prepared.file
         self.instance.checksum = prepared.checksum
         self.instance.keywords = prepared.values.get("keywords", [])
         return cleaned
+
+
+class TakenAtWidget(AdminSplitDateTime):
+    """Django labels the pair as a whole with no `for`; each box gets its own name."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = _("Date taken: day")
+        self.widgets[1].attrs["aria-label"] = _("Date taken: time")
 
 
 class PhotoChangeForm(forms.ModelForm):
@@ -65,14 +83,14 @@ class PhotoChangeForm(forms.ModelForm):
             "focal_y",
         ]
         widgets = {
+            "taken_at": TakenAtWidget,
             "focal_x": forms.NumberInput(attrs={"step": "0.001", "min": 0, "max": 1}),
             "focal_y": forms.NumberInput(attrs={"step": "0.001", "min": 0, "max": 1}),
         }
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("is_decorative") and not cleaned.get("alt_text"):
-            self.add_error("alt_text", ALT_TEXT_REQUIRED)
+        require_alt_text(self, cleaned)
         for name in ("focal_x", "focal_y"):
             value = cleaned.get(name)
             if value is not None and not 0 <= value <= 1:
@@ -105,8 +123,9 @@ class PhotoUploadForm(forms.Form):
     files = MultipleImageField(
         label=_("Photos"),
         help_text=_(
-            "Choose one or many JPEG, PNG, WebP or AVIF files. Captions, credits and "
-            "rights embedded in them are filled in for you."
+            "Choose one or many JPEG, PNG, WebP or AVIF files. Captions, credits, "
+            "rights and alt text embedded in them are filled in for you; a photo "
+            "without alt text is flagged until someone describes it."
         ),
         widget=MultipleFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/avif"}

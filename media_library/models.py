@@ -23,6 +23,12 @@ def format_credit(credit: str) -> str:
     return f"({credit})"
 
 
+class PhotoQuerySet(models.QuerySet):
+    def needing_alt_text(self):
+        """Photos a reader who cannot see them would miss: no alt text, not decorative."""
+        return self.filter(is_decorative=False, alt_text__regex=r"^\s*$")
+
+
 class Photo(models.Model):
     image = models.ImageField(
         _("image"),
@@ -116,10 +122,15 @@ class Photo(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+        # Without it, whoever may change photos changes only the ones they uploaded
+        # (media_library.access).
+        permissions = [("change_any_photo", _("Can change any photo"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["checksum"],
@@ -131,14 +142,6 @@ class Photo(models.Model):
                     focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1
                 ),
                 name="photo_focal_point_inside",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(is_decorative=True) | ~models.Q(alt_text=""),
-                name="photo_alt_text_unless_decorative",
-                violation_error_message=_(
-                    "Describe what the picture shows in the alt text, or mark the "
-                    "photo decorative."
-                ),
             ),
         ]
 
@@ -153,6 +156,11 @@ class Photo(models.Model):
         # Renditions are made here, once per file and focal point, so that no
         # page request ever has to make one; an up-to-date set is left alone.
         ensure_renditions(self)
+
+    @property
+    def needs_alt_text(self) -> bool:
+        """Same rule as `Photo.objects.needing_alt_text()`, for a photo in hand."""
+        return not self.is_decorative and not self.alt_text.strip()
 
     @property
     def credit_display(self) -> str:

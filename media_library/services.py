@@ -41,7 +41,12 @@ def find_duplicate(checksum: str) -> Photo | None:
 
 
 def prefill(values: dict, metadata: PhotoMetadata) -> dict:
-    """Fill only the fields the editor left empty; what they typed always stays."""
+    """Fill only the fields the editor left empty; what they typed always stays.
+
+    The alt text comes only from the file's own alt-text field, never from its caption:
+    a wire caption names who and where, not what a reader who cannot see the picture
+    would miss. A photo left without one is flagged (`Photo.needs_alt_text`).
+    """
     filled = dict(values)
     for name in PREFILLED_FIELDS:
         if filled.get(name):
@@ -52,12 +57,6 @@ def prefill(values: dict, metadata: PhotoMetadata) -> dict:
             found = found[:max_length] if max_length else found
         if found:
             filled[name] = found
-    if not filled.get("alt_text") and not filled.get("is_decorative"):
-        # Wire captions say who and what is pictured: a usable description until
-        # an editor writes a better one.
-        filled["alt_text"] = (filled.get("caption") or "")[
-            : Photo._meta.get_field("alt_text").max_length
-        ]
     return filled
 
 
@@ -75,15 +74,6 @@ def prepare_upload(upload, values: dict | None = None) -> PreparedUpload:
     if existing:
         raise DuplicatePhoto(upload.name, existing)
     filled = prefill(values or {}, checked.metadata)
-    if not filled.get("alt_text") and not filled.get("is_decorative"):
-        raise ValidationError(
-            _(
-                "“%(name)s” carries no caption or alt text: upload it on its own and "
-                "describe what it shows, or mark it decorative."
-            ),
-            code="alt_text",
-            params={"name": upload.name},
-        )
     return PreparedUpload(
         checked.checksum, filled, ContentFile(checked.content, name=upload.name)
     )

@@ -320,6 +320,24 @@ def test_an_inline_photo_without_credit_or_alt_text_is_reported(editor):
     assert "no alt text" in problems[1]
 
 
+def test_every_photo_in_the_story_without_alt_text_is_named(editor):
+    """Hero and body photos lacking alt text each get their own problem, by place and caption."""
+    article = make_draft(
+        hero=make_photo(alt_text="", caption="Harbour at dawn, Manila, May 2, 2025.")
+    )
+    add_photo_block(article, make_photo(alt_text="A described picture."))
+    add_photo_block(article, make_photo(alt_text="", caption="Cutter on patrol."))
+
+    problems = workflow.publish_problems(article)
+
+    assert problems == [
+        "The hero photo (“Harbour at dawn, Manila, May 2, 2025.”) has no alt text; "
+        "describe it in the photo library or mark it decorative.",
+        "Photo 2 in the body (“Cutter on patrol.”) has no alt text; "
+        "describe it in the photo library or mark it decorative.",
+    ]
+
+
 def test_a_decorative_photo_needs_no_alt_text(editor):
     """A photo marked decorative passes without alt text."""
     article = make_draft()

@@ -79,7 +79,9 @@ def test_changelist_shows_thumbnails_from_renditions(editor_client):
     response = editor_client.get(CHANGELIST)
 
     small = photo.picture(max_width=480).src
-    assertContains(response, f'<img src="{small}" alt="" width="96"')
+    assertContains(
+        response, f'<img src="{small}" alt="" width="96" class="photo-thumbnail">'
+    )
 
 
 @pytest.mark.parametrize(

@@ -141,11 +141,13 @@ def test_embedded_values_never_overwrite_what_the_editor_typed(
     assert photo.alt_text == "Two ministers"
 
 
-def test_caption_becomes_alt_text_when_the_file_has_none(tagged_jpeg):
-    """Without embedded alt text, the caption describes the picture until an editor edits it."""
+def test_the_caption_is_never_copied_into_the_alt_text(tagged_jpeg):
+    """Without embedded alt text the photo keeps an empty one and is flagged as needing it."""
     photo = upload_tagged(tagged_jpeg, "-IPTC:Caption-Abstract=Ministers in Kyiv.")
 
-    assert photo.alt_text == "Ministers in Kyiv."
+    assert photo.caption == "Ministers in Kyiv."
+    assert photo.alt_text == ""
+    assert list(Photo.objects.needing_alt_text()) == [photo]
 
 
 def test_editor_sees_exiftool_caption_and_kyodo_credit_after_upload(

@@ -175,11 +175,27 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(editor_client, settin
     assert all("bad" not in path.name for path in stored_files(settings))
 
 
-def test_photos_without_any_description_are_refused_by_multiple_upload(editor_client):
-    """A file with neither caption nor alt text cannot be described later, so it is refused."""
-    response = editor_client.post(UPLOAD_URL, {"files": [photo_upload("bare.jpg")]})
+def test_multiple_upload_keeps_a_photo_without_alt_text_and_says_it_needs_one(
+    editor_client,
+):
+    """A file with no description is stored, flagged, and the message asks for alt text."""
+    response = editor_client.post(
+        UPLOAD_URL, {"files": [photo_upload("bare.jpg")]}, follow=True
+    )
 
-    assertContains(response, "carries no caption or alt text")
+    photo = Photo.objects.get()
+    assert photo.alt_text == ""
+    assert photo.needs_alt_text
+    assertContains(
+        response, "1 has no alt text yet: describe it before it is published."
+    )
+
+
+def test_single_add_form_asks_for_alt_text_the_file_does_not_carry(editor_client):
+    """Whoever adds one photo by hand describes it: no file alt text, no typed one, refused."""
+    response = editor_client.post(ADD_URL, {"image": photo_upload("plain.jpg")})
+
+    assertContains(response, "Describe what the picture shows")
     assert Photo.objects.count() == 0
 
 
