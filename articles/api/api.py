@@ -5,6 +5,7 @@ typed schemas give the OpenAPI 3 document with no second description to keep in 
 it is small, and it is plain Django underneath (views, URLs, the cache).
 """
 
+import functools
 import math
 
 from django.http import Http404
@@ -15,7 +16,38 @@ from articles.api.access import AnonymousThrottle, PartnerKeyAuth, PartnerThrott
 from articles.api.http import error_response
 
 
+def answers_head(view):
+    """HEAD is answered as GET without the body (RFC 9110, 9.3.2): the same status,
+    validators and cache headers, so a client can check a resource cheaply."""
+
+    @functools.wraps(view)
+    def view_answering_head(request, *args, **kwargs):
+        if request.method != "HEAD":
+            response = view(request, *args, **kwargs)
+        else:
+            request.method = "GET"
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.method = "HEAD"
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        if response.status_code == 405 and "GET" in response.get("Allow", ""):
+            response["Allow"] += ", HEAD"
+        return response
+
+    return view_answering_head
+
+
 class ContentAPI(NinjaAPI):
+    def _get_urls(self):
+        """Every address answers HEAD wherever it answers GET (ninja would say 405)."""
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            pattern.callback = answers_head(pattern.callback)
+        return patterns
+
     def get_openapi_schema(self, *args, **kwargs):
         """The key is optional: every operation also accepts no security at all (`{}`),
         which is how OpenAPI says "anonymous callers welcome, at a lower limit"."""

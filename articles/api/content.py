@@ -21,7 +21,7 @@ from articles.api.schemas import (
     LookupOut,
     SectionOut,
     Slug,
-    TagOut,
+    TagPage,
     responses,
 )
 from articles.site.surrogate_keys import AUTHOR_INDEX, CHROME, FEEDS
@@ -124,14 +124,26 @@ def list_authors(request):
     )
 
 
-@router.get("/tags", response=responses(list[TagOut]), url_name="tags")
-def list_tags(request):
-    """Tags carried by at least one published story."""
-    tags = list(queries.public_tags().order_by("name"))
+@router.get("/tags", response=responses(TagPage), url_name="tags")
+def list_tags(
+    request,
+    limit: int = Query(100, ge=1, le=500),
+    cursor: str | None = Query(None, description="`next_cursor` of the previous page."),
+):
+    """Tags carried by at least one published story, by name, a page at a time."""
+    try:
+        tags, next_cursor = queries.tag_page(limit=limit, cursor=cursor)
+    except queries.BadCursor as error:
+        return error_response(str(error), 400)
+    data = {
+        "items": [representation.tag_data(tag) for tag in tags],
+        "next_cursor": next_cursor,
+        "next_url": representation.next_page_url(request, next_cursor),
+    }
     return json_response(
         request,
-        list[TagOut],
-        [representation.tag_data(tag) for tag in tags],
+        TagPage,
+        data,
         surrogate=surrogate_keys(tags=[t.pk for t in tags], extra=[FEEDS]),
     )
 

@@ -129,6 +129,28 @@ def public_tags():
     )
 
 
+def tag_page(*, limit: int, cursor: str | None) -> tuple[list[Tag], str | None]:
+    """One page of public tags in name order, and the cursor of the next page (or None).
+
+    The keyset is (name, id): a tag added or dropped meanwhile moves no other tag
+    from one page to the next.
+    """
+    tags = public_tags().order_by("name", "pk")
+    if cursor:
+        try:
+            kind, name, pk = signing.loads(cursor, salt=CURSOR_SALT)
+        except (signing.BadSignature, ValueError, TypeError) as error:
+            raise BadCursor("This cursor was not issued by this API.") from error
+        if kind != "tags" or not isinstance(name, str) or not isinstance(pk, int):
+            raise BadCursor("This cursor belongs to another list; start again.")
+        tags = tags.filter(Q(name__gt=name) | Q(name=name, pk__gt=pk))
+    rows = list(tags[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], signing.dumps(["tags", last.name, last.pk], salt=CURSOR_SALT)
+
+
 def public_sections():
     return Section.objects.active().select_related("parent")
 

@@ -182,6 +182,14 @@ class ArticlePage(Schema):
     next_url: str | None
 
 
+class TagPage(Schema):
+    items: list[TagOut]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page."
+    )
+    next_url: str | None
+
+
 class LookupOut(Schema):
     kind: Literal["article", "section", "author", "tag"]
     api_url: str

@@ -168,9 +168,36 @@ def test_tags_lists_only_tags_of_published_stories(client):
     make_article(tags=["Ukraine"])
     make_article(tags=["Secret plan"], status=ArticleStatus.DRAFT, published_at=None)
 
-    names = [tag["name"] for tag in client.get("/api/v1/tags").json()]
+    names = [tag["name"] for tag in client.get("/api/v1/tags").json()["items"]]
 
     assert names == ["Ukraine"]
+
+
+def test_tags_come_a_page_at_a_time_with_a_link_to_the_next(client):
+    """Name order, `limit` per page, and `next_url` until the last page."""
+    make_article(tags=["Delta", "Alpha"])
+    make_article(tags=["Charlie", "Bravo", "Echo"])
+
+    pages, url = [], "/api/v1/tags?limit=2"
+    while url:
+        data = client.get(url).json()
+        pages.append([tag["name"] for tag in data["items"]])
+        url = data["next_url"]
+        assert (url is None) == (data["next_cursor"] is None)
+
+    assert pages == [["Alpha", "Bravo"], ["Charlie", "Delta"], ["Echo"]]
+
+
+def test_tags_page_refuses_a_foreign_cursor_and_an_unbounded_limit(client):
+    """A cursor of another list (or a made-up one) and a limit over 500 are 400s."""
+    make_article(tags=["Alpha", "Bravo"])
+    make_article(tags=["Charlie"])
+    articles_cursor = client.get("/api/v1/articles?limit=1").json()["next_cursor"]
+
+    for query in (f"cursor={articles_cursor}", "cursor=made-up", "limit=501"):
+        response = client.get(f"/api/v1/tags?{query}")
+        assert response.status_code == 400
+        assert response.json()["message"]
 
 
 def test_sections_and_authors_are_listed(client):

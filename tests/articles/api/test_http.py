@@ -8,6 +8,36 @@ from tests.factories import add_photo_block, add_text, make_article, make_author
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/articles", "/api/v1/tags", "/api/v1/sections", "/api/v1/openapi.json"],
+)
+def test_head_answers_like_get_without_a_body(client, story, path):
+    """Same status, validators, cache headers and length as GET; no body."""
+    get = client.get(path)
+    head = client.head(path)
+
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(get.content))
+    for header in ("ETag", "Cache-Control", "Content-Type"):
+        assert head.get(header) == get.get(header)
+
+
+def test_head_of_an_article_detail_and_of_a_missing_one(client, story):
+    """The detail answers HEAD like GET; an unpublished id is a 404 either way."""
+    assert client.head(f"/api/v1/articles/{story.pk}").status_code == 200
+    assert client.head(f"/api/v1/articles/{story.pk + 1000}").status_code == 404
+
+
+def test_other_methods_are_refused_naming_get_and_head(client, story):
+    """The API is read-only: a POST is a 405 that says what is allowed."""
+    response = client.post("/api/v1/tags")
+
+    assert response.status_code == 405
+    assert {m.strip() for m in response["Allow"].split(",")} == {"GET", "HEAD"}
+
+
 def test_responses_carry_validators_cache_lifetimes_and_surrogate_keys(client, story):
     """A detail names the story, its section and authors, and may be cached publicly."""
     response = client.get(f"/api/v1/articles/{story.pk}")
