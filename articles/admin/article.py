@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.managers import TaggableManager
 
 from articles import workflow
 from articles.admin.choosers import (
@@ -23,6 +24,7 @@ from articles.admin.corrections import CorrectionInline
 from articles.admin.filters import MineFilter, StageFilter, UsedRelatedFilter
 from articles.admin.history import ArticleHistoryAdminMixin
 from articles.admin.paginator import EstimatedCountPaginator
+from articles.admin.tags import TagSuggestionsWidget
 from articles.admin.trash import MoveToTrashMixin
 from articles.models import (
     Article,
@@ -135,6 +137,7 @@ class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
     paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "hero", "related_articles"]
+    formfield_overrides = {TaggableManager: {"widget": TagSuggestionsWidget}}
     # The publication time is set by "Publish now" and "Schedule", never typed into the form.
     readonly_fields = [
         "stage",

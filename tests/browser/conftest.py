@@ -14,6 +14,7 @@ CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 )
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
 # make to arrange data are still plain synchronous calls.
@@ -73,6 +74,17 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def axe():
+    """The path of axe-core's script, pinned in package.json (`npm ci`)."""
+    if not AXE.exists():
+        reason = "axe-core is not installed (run `npm ci` at the project root)"
+        if os.environ.get("REQUIRE_BROWSER_TESTS"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return str(AXE)
 
 
 @pytest.fixture
