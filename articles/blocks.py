@@ -45,10 +45,14 @@ class RichTextBlock(ArticleBlock):
 
     def save(self, *args, **kwargs):
         # Sanitise on every save, not only through forms: imports and scripts write here too.
+        self.sanitise()
+        super().save(*args, **kwargs)
+
+    def sanitise(self) -> None:
+        """Keep only what the body may contain; also run on unsaved blocks before showing them."""
         self.text = with_safe_link_targets(
             self._meta.get_field("text").sanitize(self.text)
         )
-        super().save(*args, **kwargs)
 
 
 class PhotoLayout(models.TextChoices):

@@ -279,6 +279,9 @@ ROUTES: dict[str, Route] = {
         newsroom_side(302, correspondent=403), method="post"
     ),
     ARTICLE_ADMIN + "presence/": Route(newsroom_side(), method="post"),
+    # The "Preview" button: posts the form, so only whoever may change the story.
+    # An empty form is answered with the page listing what is missing.
+    ARTICLE_ADMIN + "preview/": Route(own_draft_else_403(200), method="post"),
     ARTICLE_ADMIN + "workflow/<slug:action>/": Route(newsroom_side(302), method="post"),
     ARTICLE_ADMIN + "delete/": Route(newsroom_side(correspondent=403)),
     "admin/r/<int:content_type_id>/<path:object_id>/": Route(view_on_site),

@@ -21,6 +21,7 @@ from articles.admin.choosers import (
     related_articles_field,
 )
 from articles.admin.corrections import CorrectionInline
+from articles.admin.draft_preview import PANE_NAME, DraftPreviewAdminMixin
 from articles.admin.filters import MineFilter, StageFilter, UsedRelatedFilter
 from articles.admin.history import ArticleHistoryAdminMixin
 from articles.admin.paginator import EstimatedCountPaginator
@@ -113,7 +114,9 @@ STORY_FIELDSETS = 2
 
 
 @admin.register(Article)
-class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
+class ArticleAdmin(
+    DraftPreviewAdminMixin, MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor
+):
     list_display = [
         "headline",
         "section",
@@ -278,6 +281,7 @@ class ArticleAdmin(MoveToTrashMixin, ArticleHistoryAdminMixin, ContentEditor):
         # The body's length as last saved; static/articles/admin/word_count.js keeps it current.
         original = context.get("original")
         context["body_length"] = length_label(original.search_text if original else "")
+        context["preview_pane"] = PANE_NAME
         return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -4,7 +4,9 @@ from datetime import timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from reversion.models import Revision
 
@@ -52,3 +54,11 @@ def revoke_preview_link(*, link: PreviewLink) -> PreviewLink:
             locked.revoked_at = timezone.now()
             locked.save(update_fields=["revoked_at"])
     return locked
+
+
+def keep_private(response: HttpResponse) -> HttpResponse:
+    """Keep a preview out of every cache and every search index."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -3,7 +3,6 @@
 from content_editor.contents import contents_for_item
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 from reversion.models import Revision
 from taggit.models import Tag
@@ -17,17 +16,10 @@ from articles.models import (
 )
 from articles.site.caching import public_page
 from articles.site.listings import paginate
+from articles.trust.previews import keep_private
 from articles.trust.revisions import unpack_revision
 
 CORRECTIONS_PER_PAGE = 20
-
-
-def keep_private(response: HttpResponse) -> HttpResponse:
-    """Keep a preview out of every cache and every search index."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 def _cached_queryset(model, items: list):

@@ -54,7 +54,13 @@ class _FormFields(HTMLParser):
 
 def change_form_data(client, article) -> dict:
     """The article's change form as a browser would submit it, unchanged."""
-    url = reverse("admin:articles_article_change", args=[article.pk])
+    return article_form_data(
+        client, reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+
+def article_form_data(client, url: str) -> dict:
+    """The article form at `url` (change or add) as a browser would submit it, unchanged."""
     response = client.get(url)
     assert response.status_code == 200
     parser = _FormFields("article_form")
