@@ -9,7 +9,8 @@ from reversion.models import Version
 from articles.admin.draft_preview import PANE_NAME
 from articles.models import Article, RichTextBlock
 from tests.articles.admin_forms import article_form_data, change_form_data
-from tests.factories import add_text, make_article, make_section
+from tests.factories import add_photo_block, add_text, make_article, make_section
+from tests.html_checker import nu_checker_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +196,14 @@ def test_someone_elses_story_and_a_missing_one_answer_the_same_404(
 def test_the_preview_answers_posts_only(correspondent_client, draft):
     """Opening the address directly shows nothing: 405."""
     assert correspondent_client.get(preview_url(draft)).status_code == 405
+
+
+def test_the_preview_is_valid_html(correspondent_client, draft, tmp_path):
+    """The W3C checker finds nothing in a preview with a photo, a byline and new tags."""
+    add_photo_block(draft, ordering=1)
+    data = change_form_data(correspondent_client, draft)
+    data["tags"] = "coast guard, Manila"
+
+    page = correspondent_client.post(preview_url(draft), data).content
+
+    assert nu_checker_errors({"draft-preview": page}, tmp_path) == {"draft-preview": []}

@@ -60,6 +60,15 @@ def test_correspondent_previews_unsaved_edits_without_saving(
         screenshot(f"draft-preview-pane-{width_name}")
         frame = page.frame(name="article-preview")
         assert axe_violations(frame, axe) == []
+        # A form that would not save: the pane says what is wrong, the editor keeps it all.
+        page.fill("#id_slug", "not a slug!")
+        page.click("#preview-button")
+        problems = preview.locator(".preview-problems")
+        problems.wait_for()
+        assert "Slug: Enter a valid “slug”" in problems.inner_text()
+        assert page.input_value("#id_headline") == TYPED
+        screenshot(f"draft-preview-problems-{width_name}")
+        assert axe_violations(page.frame(name="article-preview"), axe) == []
         page.click("#preview-pane-close")
         assert page.locator("#preview-pane").is_hidden()
     else:
