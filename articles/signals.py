@@ -19,7 +19,7 @@ from articles.site import purge_on_change
 from articles.site.caching import chrome_changed, content_changed
 from articles.site.purge_on_change import connect_save_and_delete
 from articles.site.rendered_body import forget_bodies
-from articles.site.search import update_search_vector
+from articles.site.search import refresh_search_vectors, update_search_vector
 from authors.models import Author, AuthorLink
 from media_library.models import Photo
 from sections.models import Partner, Section, SiteSettings, SocialLink
@@ -63,6 +63,16 @@ def connect() -> None:
         post_delete.connect(
             forget_block_parent, sender=model, dispatch_uid=f"{uid}-delete"
         )
+    # Bylined names and tags are in the search vector too (the desk finds an author's stories).
+    post_save.connect(index_byline_article, sender=Byline, dispatch_uid="index-byline")
+    post_delete.connect(index_byline_article, sender=Byline, dispatch_uid="unindex-bl")
+    m2m_changed.connect(
+        index_tagged_article, sender=ArticleTag, dispatch_uid="index-tags"
+    )
+    for model in [Author, Tag]:
+        uid = f"index-{model._meta.label_lower}-name"
+        pre_save.connect(remember_name, sender=model, dispatch_uid=f"{uid}-old")
+        post_save.connect(index_renamed, sender=model, dispatch_uid=uid)
     post_save.connect(forget_photo_users, sender=Photo, dispatch_uid="rendered-photo")
     pre_save.connect(remember_public_path, sender=Article, dispatch_uid="old-path")
     post_save.connect(record_moved_article, sender=Article, dispatch_uid="moved")
@@ -84,6 +94,35 @@ def index_block_parent(sender, instance, raw=False, **kwargs):
     article = Article.objects.filter(pk=instance.parent_id).first()
     if article is not None:
         update_search_vector(article)
+
+
+def index_byline_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_vectors([instance.article_id])
+
+
+def index_tagged_article(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Article):
+        refresh_search_vectors([instance.pk])
+
+
+def remember_name(sender, instance, raw=False, **kwargs):
+    instance._previous_name = None
+    if not raw and instance.pk is not None:
+        previous = sender.objects.filter(pk=instance.pk).values_list("name", flat=True)
+        instance._previous_name = previous.first()
+
+
+def index_renamed(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed author or tag: every article carrying the name is indexed again."""
+    old_name = getattr(instance, "_previous_name", None)
+    if raw or created or old_name is None or old_name == instance.name:
+        return
+    if sender is Tag:
+        articles = ArticleTag.objects.filter(tag=instance).values("content_object")
+    else:
+        articles = Byline.objects.filter(author=instance).values("article")
+    refresh_search_vectors(articles)
 
 
 def forget_block_parent(sender, instance, raw=False, **kwargs):

@@ -140,12 +140,18 @@ def _people_and_places(counts: dict[str, int], photo_count: int):
             .values_list("pk", flat=True)
         )
 
+    def names(queryset, prefix):
+        return dict(queryset.filter(slug__startswith=prefix).values_list("pk", "name"))
+
     return {
         "editor": editor.pk,
         "sections": ids(Section.objects, "desk-"),
         "authors": ids(Author.objects, "writer-"),
         "tags": ids(Tag.objects, "topic-"),
         "photos": [photo.pk for photo in photos],
+        # The search vector holds bylined names and tags (weight D).
+        "names": names(Author.objects, "writer-"),
+        "tag_names": names(Tag.objects, "topic-"),
     }
 
 
@@ -159,6 +165,7 @@ class SearchVectors:
 
     def __init__(self, cursor):
         vocabulary = [*WORDS, RARE_WORD, "story", "part", "visits", "and"]
+        vocabulary += ["writer", "topic"]
         cursor.execute(
             "SELECT w, array_to_string(tsvector_to_array(to_tsvector('english', w)), '') "
             "FROM unnest(%s::text[]) AS w",
@@ -242,7 +249,15 @@ def _story_rows(first_id: int, count: int, total: int, world: dict, rng, now, ve
         headline = f"Story {pk}: {topic}"
         dek = " ".join(texts[0].split()[:25])
         search_text = " ".join(f"Part {i} {text}" for i, text in enumerate(texts))
-        vector = vectors.vector((headline, "A"), (dek, "B"), (search_text, "C"))
+        bylined = rng.sample(authors, 3)
+        tagged = rng.sample(tags, 5)
+        labels = " ".join(
+            [world["names"][a] for a in bylined]
+            + [world["tag_names"][t] for t in tagged]
+        )
+        vector = vectors.vector(
+            (headline, "A"), (dek, "B"), (search_text, "C"), (labels, "D")
+        )
         articles.append(
             (
                 pk,
@@ -267,14 +282,14 @@ def _story_rows(first_id: int, count: int, total: int, world: dict, rng, now, ve
                 "",  # rendered on first view
             )
         )
-        for position, author in enumerate(rng.sample(authors, 3)):
+        for position, author in enumerate(bylined):
             rows["byline"].append(("Correspondent", position, pk, author))
         for i, text in enumerate(texts):
             rows["text"].append(("body", 10 * i, f"<h2>Part {i}</h2><p>{text}</p>", pk))
             rows["photo"].append(
                 ("body", 10 * i + 5, "", "", "inline", pk, rng.choice(photos))
             )
-        for tag in rng.sample(tags, 5):
+        for tag in tagged:
             rows["tag"].append((pk, tag))
         if pk % CORRECTION_EVERY == 0:
             rows["correction"].append(

@@ -17,8 +17,9 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,17 +86,27 @@ def public_pages() -> dict[str, str]:
 
 
 def admin_pages() -> dict[str, str]:
+    from django.utils import timezone
+
     from articles.models import Article
 
     article = Article.objects.order_by("-pk").first()
     author = article.bylines.first().author
+    # The date filter's "Past 7 days", as its link writes it.
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    week_ago = quote(str(today - timedelta(days=7)))
+    tomorrow = quote(str(today + timedelta(days=1)))
     changelist = "/admin/articles/article/"
     return {
         "admin dashboard": "/admin/",
         "admin changelist": changelist,
         "admin search common": f"{changelist}?q=minister",
         "admin search one hit": f"{changelist}?q=story-{article.pk}",
-        "admin filter author": f"{changelist}?bylines__author__id__exact={author.pk}",
+        "admin search author name": f"{changelist}?q={quote(author.name)}",
+        "admin find author by name": f"{changelist}?author_name={quote(author.name)}",
+        "admin filter author": f"{changelist}?author={author.pk}",
+        "admin filter date": f"{changelist}?published_at__gte={week_ago}"
+        f"&published_at__lt={tomorrow}",
         "admin filter live": f"{changelist}?stage=live",
         "admin article form": f"/admin/articles/article/{article.pk}/change/",
     }

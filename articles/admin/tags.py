@@ -20,6 +20,7 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from articles.models import ArticleTag
+from articles.site.search import refresh_search_vectors
 
 
 def merge_tags(tags) -> tuple[Tag, int]:
@@ -29,6 +30,11 @@ def merge_tags(tags) -> tuple[Tag, int]:
         tags.annotate(uses=Count("articles_articletag_items")).order_by("-uses", "pk")
     )
     kept, merged = ordered[0], ordered[1:]
+    moved = list(
+        ArticleTag.objects.filter(tag__in=merged).values_list(
+            "content_object", flat=True
+        )
+    )
     with transaction.atomic():
         for tag in merged:
             # An article carrying both keeps one link; its other link goes with the tag.
@@ -37,6 +43,8 @@ def merge_tags(tags) -> tuple[Tag, int]:
                 content_object__in=already
             ).update(tag=kept)
             tag.delete()
+        # The articles now carry the kept tag's name: their search vectors say so.
+        refresh_search_vectors(moved)
     return kept, len(merged)
 
 

@@ -1,11 +1,14 @@
 """Full-text search: the stored search vector, the query, ranking and snippets.
 
-PostgreSQL ranks headline (A) above dek (B) above body text (C) through a stored,
-GIN-indexed vector. SQLite, used only for development, falls back to a contains match.
+PostgreSQL ranks headline (A) above dek (B) above body text (C) above the bylined
+authors' names and the tags (D) through a stored, GIN-indexed vector; the admin's desk
+search reads the same vector. SQLite, used only for development, falls back to a
+contains match.
 """
 
 import re
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -17,17 +20,25 @@ from django.db.models import (
     Case,
     F,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Concat, Substr
+from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, PullQuoteBlock, RichTextBlock
+from articles.models import (
+    Article,
+    ArticleTag,
+    Byline,
+    PullQuoteBlock,
+    RichTextBlock,
+)
 from text import html_to_text
 
 SEARCH_CONFIG = "english"
@@ -68,8 +79,31 @@ def text_of_blocks(rich_text_blocks, pull_quote_blocks) -> str:
     return " ".join(text for _, text in sorted(pieces, key=lambda piece: piece[0]))
 
 
+def _joined(queryset, link: str, name: str):
+    """The names along `link` of the outer article's rows in `queryset`, space-separated."""
+    names = (
+        queryset.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(names=StringAgg(name, " "))
+        .values("names")
+    )
+    return Coalesce(Subquery(names), Value(""), output_field=TextField())
+
+
+def labels() -> Concat:
+    """The article's bylined authors' names and tag names, read in the database."""
+    return Concat(
+        _joined(Byline.objects, "article", "author__name"),
+        Value(" "),
+        _joined(ArticleTag.objects, "content_object", "tag__name"),
+        output_field=TextField(),
+    )
+
+
 def weighted_vector(body="search_text") -> SearchVector:
-    """The row's headline and dek with `body`: the stored body text unless given.
+    """Headline (A), dek (B), `body` (C: the stored body text unless given), bylines and
+    tags (D).
 
     An UPDATE that also sets `search_text` passes the new text, since the statement's
     expressions see the row as it was.
@@ -78,6 +112,7 @@ def weighted_vector(body="search_text") -> SearchVector:
         SearchVector("headline", weight="A", config=SEARCH_CONFIG)
         + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
         + SearchVector(body, weight="C", config=SEARCH_CONFIG)
+        + SearchVector(labels(), weight="D", config=SEARCH_CONFIG)
     )
 
 
@@ -91,6 +126,17 @@ def update_search_vector(article: Article) -> None:
     if uses_postgres_search():
         fields["search_vector"] = weighted_vector(Value(text))
     Article.objects.filter(pk=article.pk).update(**fields)
+
+
+def refresh_search_vectors(article_ids) -> None:
+    """Index again the stored text of these articles: after a byline, tag or name changed.
+
+    `article_ids` may be a list or a values("…") queryset; on SQLite there is no vector.
+    """
+    if uses_postgres_search():
+        Article.objects.filter(pk__in=article_ids).update(
+            search_vector=weighted_vector()
+        )
 
 
 def clean_query(raw: str) -> str:
