@@ -56,6 +56,7 @@ def test_editor_finds_a_writers_stories_by_name_and_filters_by_author(
     ]
     screenshot(f"desk-search-author-name-{width_name}")
     assert axe_violations(page, axe) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
     # The author filter: part of a name in its field, then the author it offers.
     page.goto(f"{live_server.url}/admin/articles/article/")
