@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("articles", "0012_publication_time_help_text"),
+        ("articles", "0013_correspondents_change_own_photos"),
         ("authors", "0002_author_profile_changes"),
     ]
 
