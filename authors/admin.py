@@ -10,7 +10,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from authors import services
-from authors.forms import LinkFormSet, ProfileForm, ReviewForm, proposal_from
+from authors.forms import (
+    EDITABLE_IN_REVIEW,
+    LinkFormSet,
+    ProfileForm,
+    ReviewForm,
+    proposal_from,
+)
 from authors.models import Author, AuthorLink, AuthorProfileChange, ProfileChangeStatus
 
 User = get_user_model()
@@ -184,6 +190,8 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
         "proposed_at",
         "status",
         "changes",
+        "short_bio",
+        "bio",
         "review_note",
         "reviewer",
         "reviewed_at",
@@ -203,6 +211,12 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_fields(self, request, obj=None):
+        # The bios are boxes to correct before approving; read-only, the diff says it all.
+        if self.has_change_permission(request, obj):
+            return self.fields
+        return [name for name in self.fields if name not in EDITABLE_IN_REVIEW]
 
     def has_change_permission(self, request, obj=None):
         if not request.user.has_perm(services.APPROVE_PERMISSION):
@@ -248,7 +262,7 @@ class AuthorProfileChangeAdmin(admin.ModelAdmin):
         note = form.cleaned_data.get("review_note", "")
         if form.decision == "approve":
             services.approve_profile_change(
-                change=obj, reviewer=request.user, note=note
+                change=obj, reviewer=request.user, note=note, edits=form.edits
             )
         elif form.decision == "reject":
             services.reject_profile_change(change=obj, reviewer=request.user, note=note)

@@ -54,12 +54,47 @@ def proposal_from(form: ProfileForm, links: forms.BaseFormSet) -> dict:
     }
 
 
+# What the reviewing editor may correct in a proposal before approving it.
+EDITABLE_IN_REVIEW = ["short_bio", "bio"]
+
+
 class ReviewForm(forms.ModelForm):
-    """An editor's decision: the pressed button says which, the note says why."""
+    """An editor's decision: the pressed button says which, the note says why.
+
+    The proposed bios come prefilled and may be corrected first; what is approved is
+    what the boxes hold. A POST without them approves the proposal as it stands.
+    """
+
+    short_bio = Author._meta.get_field("short_bio").formfield(
+        label=_("Short bio, as it will be published"),
+        required=False,
+        help_text=_("The correspondent's proposal; correct it here before approving."),
+    )
+    bio = Author._meta.get_field("bio").formfield(
+        label=_("Full bio, as it will be published"),
+        required=False,
+        help_text=_("The correspondent's proposal; correct it here before approving."),
+    )
 
     class Meta:
         model = AuthorProfileChange
         fields = ["review_note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposal = self.instance.data if self.instance.pk else {}
+        for name in EDITABLE_IN_REVIEW:
+            if name in self.fields:
+                self.fields[name].initial = proposal.get(name, "")
+
+    @property
+    def edits(self) -> dict:
+        """The editor's version of the editable fields that were sent."""
+        return {
+            name: self.cleaned_data[name]
+            for name in EDITABLE_IN_REVIEW
+            if name in self.fields and name in self.data
+        }
 
     @property
     def decision(self) -> str | None:

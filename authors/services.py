@@ -123,10 +123,11 @@ def approval_problems(change: AuthorProfileChange) -> list[str]:
 
 
 def approve_profile_change(
-    *, change: AuthorProfileChange, reviewer, note: str = ""
+    *, change: AuthorProfileChange, reviewer, note: str = "", edits: dict | None = None
 ) -> None:
-    """The proposal becomes the public profile."""
-    _review(change=change, reviewer=reviewer, note=note, approve=True)
+    """The proposal becomes the public profile, with the reviewer's `edits` (short
+    and full bio) applied first; the change keeps the version that went live."""
+    _review(change=change, reviewer=reviewer, note=note, approve=True, edits=edits)
 
 
 def reject_profile_change(*, change: AuthorProfileChange, reviewer, note: str) -> None:
@@ -136,7 +137,14 @@ def reject_profile_change(*, change: AuthorProfileChange, reviewer, note: str) -
     _review(change=change, reviewer=reviewer, note=note, approve=False)
 
 
-def _review(*, change: AuthorProfileChange, reviewer, note: str, approve: bool):
+def _review(
+    *,
+    change: AuthorProfileChange,
+    reviewer,
+    note: str,
+    approve: bool,
+    edits: dict | None = None,
+):
     if not reviewer.has_perm(APPROVE_PERMISSION):
         raise PermissionDenied(_("You may not review author profile changes."))
     with transaction.atomic():
@@ -146,6 +154,8 @@ def _review(*, change: AuthorProfileChange, reviewer, note: str, approve: bool):
         problems = approval_problems(change) if approve else []
         if problems:
             raise ValidationError(problems)
+        if approve and edits:
+            change.data = normalise({**change.data, **edits})
         if approve:
             apply_profile(Author.objects.get(pk=change.author_id), change.data)
         change.status = (
@@ -155,7 +165,13 @@ def _review(*, change: AuthorProfileChange, reviewer, note: str, approve: bool):
         change.reviewed_at = timezone.now()
         change.review_note = note.strip()
         change.save(
-            update_fields=["status", "reviewed_by", "reviewed_at", "review_note"]
+            update_fields=[
+                "data",
+                "status",
+                "reviewed_by",
+                "reviewed_at",
+                "review_note",
+            ]
         )
 
 
@@ -180,9 +196,9 @@ def profile_diff(change: AuthorProfileChange) -> list[FieldChange]:
             )
         )
     if live["bio"] != proposed["bio"]:
-        before, after = html_to_text(live["bio"]), html_to_text(proposed["bio"])
+        before, after = _paragraphs(live["bio"]), _paragraphs(proposed["bio"])
         diff = word_diff(before, after)
-        if before == after:
+        if before.split() == after.split():
             diff = format_html("{} <em>{}</em>", diff, _("(formatting only)"))
         changes.append(FieldChange(_("Full bio"), diff))
     if live["photo"] != proposed["photo"]:
@@ -223,6 +239,11 @@ def line_diff(before: list[str], after: list[str]) -> SafeString:
         elif marker == "  ":
             rows.append(format_html("<li>{}</li>", text))
     return format_html("<ul>{}</ul>", format_html_join("", "{}", ((r,) for r in rows)))
+
+
+def _paragraphs(bio: str) -> str:
+    """The bio's text with a blank line between paragraphs, as the diff shows it."""
+    return html_to_text(bio, lines=True).replace("\n", "\n\n")
 
 
 def _photo_label(photo: Photo | None) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from media_library.access import may_change_photo
+from media_library.admin_duplicates import DuplicateOfferMixin
 from media_library.admin_filters import AltTextFilter, SourceFilter
 from media_library.forms import PhotoAddForm, PhotoChangeForm, PhotoUploadForm
 from media_library.models import Photo
@@ -21,7 +22,7 @@ PICKER, PICTURE = "focal_point_picker", "picture"
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(DuplicateOfferMixin, admin.ModelAdmin):
     form = PhotoChangeForm
     add_form = PhotoAddForm
     list_display = [
@@ -123,7 +124,12 @@ class PhotoAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["media_library/focal_point.css"]}
+        css = {
+            "all": [
+                "media_library/focal_point.css",
+                "media_library/duplicate_offer.css",
+            ]
+        }
         js = ["media_library/focal_point.js"]
 
     def get_form(self, request, obj=None, **kwargs):

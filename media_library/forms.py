@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from media_library.models import Photo
-from media_library.services import prepare_upload
+from media_library.services import DuplicatePhoto, prepare_upload
 
 ALT_TEXT_REQUIRED = _(
     "Describe what the picture shows, or tick “decorative” if it adds nothing a "
@@ -25,6 +25,9 @@ class PhotoAddForm(forms.ModelForm):
     # A plain file field: the upload service, not Django's generic image check,
     # says what is wrong with a refused file.
     image = forms.FileField(label=_("image"), allow_empty_file=True)
+
+    # The photo already in the library when the file is a duplicate, offered instead.
+    duplicate = None
 
     class Meta:
         model = Photo
@@ -47,6 +50,10 @@ class PhotoAddForm(forms.ModelForm):
             return cleaned
         try:
             prepared = prepare_upload(upload, cleaned)
+        except DuplicatePhoto as error:
+            self.duplicate = error.existing
+            self.add_error("image", error)
+            return cleaned
         except ValidationError as error:
             self.add_error("image", error)
             return cleaned

@@ -292,6 +292,8 @@ ROUTES: dict[str, Route] = {
     PHOTO_ADMIN + "change/": Route(staff_page(), fill=PHOTO_FILL),
     PHOTO_ADMIN + "history/": Route(staff_page(), fill=PHOTO_FILL),
     PHOTO_ADMIN + "delete/": Route(staff_page(302, correspondent=403), fill=PHOTO_FILL),
+    # "Use the photo already in the library" from the photo pop-up: whoever may view it.
+    PHOTO_ADMIN + "use/": Route(staff_page(), fill=PHOTO_FILL, query={"_popup": "1"}),
     # Authors are public people; their admin pages name no story.
     AUTHOR_ADMIN: Route(staff_page(302), fill=AUTHOR_FILL),
     AUTHOR_ADMIN + "change/": Route(staff_page(), fill=AUTHOR_FILL),
