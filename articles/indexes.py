@@ -11,13 +11,17 @@ from django.db.migrations import AddIndex, RemoveIndex
 from django.db.models import Index, OrderBy
 
 
-class SearchVectorIndex(GinIndex):
+class GinWhereAvailableIndex(GinIndex):
     """GIN on PostgreSQL; elsewhere (SQLite for development) an ordinary index."""
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
             return Index.create_sql(self, model, schema_editor, using=using, **kwargs)
         return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class SearchVectorIndex(GinWhereAvailableIndex):
+    """The full-text search vector's index (GIN where available)."""
 
 
 class ListingIndex(Index):

@@ -348,6 +348,10 @@ from articles.records import (  # noqa: E402
     default_preview_expiry,
     new_preview_token,
 )
+from articles.stored_pages import (  # noqa: E402
+    StoredPage,
+    StoredPageKeyChange,
+)
 
 __all__ = [
     "not_trashed_condition",
@@ -373,6 +377,8 @@ __all__ = [
     "PreviewLinkQuerySet",
     "PullQuoteBlock",
     "RichTextBlock",
+    "StoredPage",
+    "StoredPageKeyChange",
     "WorkflowEvent",
     "default_preview_expiry",
     "format_publication_time",

@@ -15,7 +15,7 @@ from articles.models import (
     PullQuoteBlock,
     RichTextBlock,
 )
-from articles.site import purge_on_change
+from articles.site import purge_on_change, stored_pages
 from articles.site.caching import chrome_changed, content_changed
 from articles.site.purge_on_change import connect_save_and_delete
 from articles.site.rendered_body import forget_bodies
@@ -78,6 +78,7 @@ def connect() -> None:
     post_save.connect(record_moved_article, sender=Article, dispatch_uid="moved")
     pre_save.connect(remember_section_slug, sender=Section, dispatch_uid="old-slug")
     post_save.connect(record_moved_section, sender=Section, dispatch_uid="moved-s")
+    stored_pages.connect()
     # Last: the purge is sent after the page cache's generation is bumped on commit,
     # so the HTTP cache refetches a fresh page, not the in-Django cached one.
     purge_on_change.connect()

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SectionsConfig(AppConfig):
     name = "sections"
     verbose_name = "Sections"
+
+    def ready(self):
+        from sections import signals
+
+        signals.connect()

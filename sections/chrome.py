@@ -1,13 +1,25 @@
-"""The site chrome every public page draws: masthead, section navigation, footer lists."""
+"""The site chrome every public page draws: masthead, section navigation, footer lists.
 
-from dataclasses import dataclass, field
+Read from its snapshot (`ChromeSnapshot`, one row of JSON) in one query; the snapshot is
+built from the tables when missing or older than SNAPSHOT_MAX_AGE, and deleted by any
+change to a section, the settings, a social link or a partner (sections.signals).
+"""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
+from django.utils import timezone
 
-from sections.models import Partner, Section, SiteSettings, SocialLink
+from sections.models import ChromeSnapshot, Partner, Section, SiteSettings, SocialLink
+
+# A snapshot built from rows read just before a concurrent change committed would keep
+# the old chrome; it is rebuilt after this long in any case.
+SNAPSHOT_MAX_AGE = timedelta(minutes=10)
 
 
 @dataclass
@@ -15,13 +27,91 @@ class Chrome:
     site_name: str
     tagline: str = ""
     footer_note: str = ""
-    navigation: list[Section] = field(default_factory=list)
-    social_links: list[SocialLink] = field(default_factory=list)
-    partners: list[Partner] = field(default_factory=list)
+    navigation: list[Section] = dataclass_field(default_factory=list)
+    social_links: list[SocialLink] = dataclass_field(default_factory=list)
+    partners: list[Partner] = dataclass_field(default_factory=list)
 
 
 def load_chrome() -> Chrome:
-    """Read the chrome from the database: two queries on PostgreSQL, four elsewhere."""
+    """The chrome from its snapshot (one query), built and stored first if needed."""
+    row = (
+        ChromeSnapshot.objects.filter(
+            pk=ChromeSnapshot.SINGLETON_PK,
+            built_at__gt=timezone.now() - SNAPSHOT_MAX_AGE,
+        )
+        .values_list("data", flat=True)
+        .first()
+    )
+    if row is not None:
+        return chrome_from_snapshot(row)
+    chrome = read_chrome()
+    store_snapshot(chrome)
+    return chrome
+
+
+def store_snapshot(chrome: Chrome) -> None:
+    """One INSERT … ON CONFLICT UPDATE: concurrent pages may both store it."""
+    snapshot = ChromeSnapshot(
+        pk=ChromeSnapshot.SINGLETON_PK,
+        data=snapshot_of(chrome),
+        built_at=timezone.now(),
+    )
+    ChromeSnapshot.objects.bulk_create(
+        [snapshot],
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["data", "built_at"],
+    )
+
+
+def forget_snapshot() -> None:
+    ChromeSnapshot.objects.filter(pk=ChromeSnapshot.SINGLETON_PK).delete()
+
+
+def _row(instance) -> dict:
+    """A row's columns as JSON values (files by name, times as ISO text)."""
+    row = {}
+    for field in instance._meta.concrete_fields:
+        value = field.value_from_object(instance)
+        if value is not None and not isinstance(value, bool | int | float | str):
+            value = field.value_to_string(instance)
+        row[field.attname] = value
+    return row
+
+
+def _instance(model, row: dict):
+    values = {}
+    for field in model._meta.concrete_fields:
+        value = row.get(field.attname)
+        values[field.attname] = field.to_python(value) if value is not None else None
+    instance = model(**values)
+    instance._state.adding = False
+    return instance
+
+
+def snapshot_of(chrome: Chrome) -> dict:
+    return {
+        "tagline": chrome.tagline,
+        "footer_note": chrome.footer_note,
+        "navigation": [_row(item) for item in chrome.navigation],
+        "social_links": [_row(item) for item in chrome.social_links],
+        "partners": [_row(item) for item in chrome.partners],
+    }
+
+
+def chrome_from_snapshot(data: dict) -> Chrome:
+    return Chrome(
+        site_name=settings.NEWSROOM_NAME,
+        tagline=data["tagline"],
+        footer_note=data["footer_note"],
+        navigation=[_instance(Section, row) for row in data["navigation"]],
+        social_links=[_instance(SocialLink, row) for row in data["social_links"]],
+        partners=[_instance(Partner, row) for row in data["partners"]],
+    )
+
+
+def read_chrome() -> Chrome:
+    """Read the chrome from its tables: two queries on PostgreSQL, four elsewhere."""
     navigation = list(Section.objects.active().filter(parent__isnull=True))
     site, social_links, partners = _site_settings_with_lists()
     if site is None:

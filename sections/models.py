@@ -277,3 +277,22 @@ class PartnerKey(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class ChromeSnapshot(models.Model):
+    """The chrome as one row of JSON (sections.chrome), so that an uncached page reads
+    the masthead, navigation and footer lists in one small query. Derived data: deleted
+    whenever a section, the settings, a social link or a partner changes, and built
+    again by the next page."""
+
+    SINGLETON_PK = 1
+
+    data = models.JSONField()
+    built_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("chrome snapshot")
+        verbose_name_plural = _("chrome snapshots")
+
+    def __str__(self):
+        return f"Chrome snapshot of {self.built_at:%Y-%m-%d %H:%M:%S}"

@@ -12,7 +12,7 @@ from content_editor.contents import contents_for_item
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import BLOCK_MODELS, Article
+from articles.models import BLOCK_MODELS, Article, StoredPage
 
 
 def render_body(article: Article) -> str:
@@ -33,5 +33,7 @@ def body_html(article: Article) -> SafeString:
 
 
 def forget_bodies(articles) -> None:
-    """Empty the stored body of `articles` (a queryset or ids): rendered again when next read."""
+    """Empty the stored body of `articles` (a queryset or ids): rendered again when next
+    read. Their stored pages (articles.site.stored_pages) show the body: they go too."""
     Article.objects.filter(pk__in=articles).exclude(body_html="").update(body_html="")
+    StoredPage.objects.filter(article__in=articles).delete()

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,9 +16,10 @@ from articles.models import (
     Article,
     ArticleRedirect,
     Byline,
+    StoredPage,
     published_condition,
 )
-from articles.site import listings, rendered_body, surrogate_keys
+from articles.site import listings, rendered_body, stored_pages, surrogate_keys
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
 from authors.models import Author
@@ -144,14 +145,7 @@ def article_detail(request, section, year, month, day, slug):
         raise Http404("No such date.") from error
     article = (
         visible_articles(request)
-        .select_related("section__parent", "hero")
-        .prefetch_related(
-            Prefetch(
-                "bylines", queryset=Byline.objects.select_related("author__photo")
-            ),
-            "tags",
-            "corrections",  # shown in the page and in its structured data: read once
-        )
+        .select_related("section__parent", "hero", "stored_page")
         .defer("search_text", "search_vector")
         .filter(section__slug=section, slug=slug)
         .first()
@@ -169,27 +163,86 @@ def article_detail(request, section, year, month, day, slug):
         raise Http404("This article has no publication date yet.")
     if timezone.localtime(article.published_at).date() != requested_day:
         return redirect(canonical, permanent=True)
-    related = listings.related_articles(article)
-    surrogate_keys.tag(request, **surrogate_keys.article_page_keys(article, related))
-    body = rendered_body.body_html(article)
-    response = render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "body_html": body,
-            # From the stored body already in hand: no query, figure for the reader.
-            "reading_minutes": reading_minutes(word_count(html_to_text(body))),
-            "related": related,
-            "share_url": f"{settings.SITE_URL}{canonical}",
-            "show_updated": article.updated_at - article.published_at
-            > UPDATE_LABEL_AFTER,
-            "current_section_slug": (article.section.parent or article.section).slug,
-        },
-    )
+    current_section_slug = (article.section.parent or article.section).slug
     if not article.is_published:
+        # Staff reading a story readers cannot see yet: rendered whole, never stored.
+        response = render_article_page(
+            request, article, canonical, current_section_slug
+        )
         add_never_cache_headers(response)
-    return response
+        return response
+    page, context = stored_pages.usable(article), {}
+    if page is None:
+        page, context = store_article_page(
+            request, article, canonical, current_section_slug
+        )
+    request.surrogate_keys = getattr(request, "surrogate_keys", set()) | set(
+        page.surrogate_keys.split()
+    )
+    return render(
+        request,
+        "articles/article_stored.html",
+        # On the render that stored the page, its full context too (for tests and tools).
+        {**context, "page": page, "current_section_slug": current_section_slug},
+    )
+
+
+def article_page_context(article, canonical: str, current_section_slug: str):
+    """Everything the article template draws, read in a fixed number of queries."""
+    prefetch_related_objects(
+        [article],
+        Prefetch("bylines", queryset=Byline.objects.select_related("author__photo")),
+        "tags",
+        "corrections",  # shown in the page and in its structured data: read once
+    )
+    related = listings.related_articles(article)
+    body = rendered_body.body_html(article)
+    return {
+        "article": article,
+        "body_html": body,
+        # From the stored body already in hand: no query, figure for the reader.
+        "reading_minutes": reading_minutes(word_count(html_to_text(body))),
+        "related": related,
+        "share_url": f"{settings.SITE_URL}{canonical}",
+        "show_updated": article.updated_at - article.published_at > UPDATE_LABEL_AFTER,
+        "current_section_slug": current_section_slug,
+    }
+
+
+def render_article_page(request, article, canonical, current_section_slug):
+    context = article_page_context(article, canonical, current_section_slug)
+    surrogate_keys.tag(
+        request, **surrogate_keys.article_page_keys(article, context["related"])
+    )
+    return render(request, "articles/article_detail.html", context)
+
+
+def store_article_page(request, article, canonical, current_section_slug):
+    """Render the story part of a published article's page and keep it (stored_pages).
+
+    Returns the page and the context it was rendered from.
+    """
+    started_at = stored_pages.render_started()
+    context = article_page_context(article, canonical, current_section_slug)
+    related = context["related"]
+    parts = stored_pages.render_parts(request, context)
+    page = StoredPage(
+        article=article,
+        title=article.seo_title or article.headline,
+        head_html=parts["meta"],
+        main_html=parts["content"],
+        surrogate_keys=" ".join(
+            sorted(
+                surrogate_keys.keys_for(
+                    **surrogate_keys.article_page_keys(article, related)
+                )
+            )
+        ),
+    )
+    stored_pages.store(
+        page, stored_pages.dependency_keys(article, related), started_at=started_at
+    )
+    return page, context
 
 
 def redirect_from_old_address(request):

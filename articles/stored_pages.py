@@ -1,0 +1,58 @@
+"""Article pages' story part, rendered once and stored: the rows behind
+`articles.site.stored_pages`.
+
+An uncached article page used to run a dozen queries and render every photo's srcset,
+byline and related card on each request. The part of the page that depends only on the
+story (head tags and the main column) is kept here as readers' HTML, with the keys of
+everything it shows, so that a change to any of them deletes it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.indexes import GinWhereAvailableIndex
+from articles.models import Article
+
+
+class StoredPage(models.Model):
+    article = models.OneToOneField(
+        Article,
+        models.CASCADE,
+        primary_key=True,
+        related_name="stored_page",
+        verbose_name=_("article"),
+    )
+    # Which templates, static files and settings made it (see stored_pages.fingerprint).
+    fingerprint = models.CharField(max_length=32)
+    title = models.CharField(max_length=300)
+    head_html = models.TextField()
+    main_html = models.TextField()
+    # The page's Surrogate-Key header value (articles.site.surrogate_keys).
+    surrogate_keys = models.TextField()
+    # What the page shows, as the keys of a JSON object ({"article-12": 1, "photo-7": 1}):
+    # a change to any of them deletes the page (a GIN index finds them on PostgreSQL).
+    dependencies = models.JSONField()
+    rendered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("stored article page")
+        verbose_name_plural = _("stored article pages")
+        indexes = [
+            GinWhereAvailableIndex(
+                fields=["dependencies"], name="storedpage_dependencies"
+            )
+        ]
+
+    def __str__(self):
+        return f"Stored page of article {self.article_id}"
+
+
+class StoredPageKeyChange(models.Model):
+    """When each key last changed: a page rendered from rows read before that moment is
+    not stored (a concurrent edit must not be frozen into it)."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.key} changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
