@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0013_correspondents_change_own_photos'),
+        ('articles', '0014_desk_search'),
     ]
 
     operations = [
