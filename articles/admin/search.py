@@ -1,10 +1,12 @@
 """The desk's search box: words through the full-text index, addresses and ids exactly.
 
 On PostgreSQL the words are looked up in the stored search vector (headline, dek, body,
-bylined authors' names and tags), the last word as a prefix so that a half-typed name
-already finds. A pasted public address, admin address, slug or id finds its story
-exactly, through the slug index or the primary key. SQLite, for development, matches
-the same fields with `icontains`.
+bylined authors' names and tags) as the public search reads them (web-search syntax).
+Whole words, not prefixes: the planner has statistics for words, but guesses for a
+prefix, and a guess that a rare prefix is common walks the whole list in date order
+looking for a page of matches. (Half a name is for the author filter.) A pasted public
+address, admin address, slug or id finds its story exactly, through the slug index or
+the primary key. SQLite, for development, matches the same fields with `icontains`.
 """
 
 import re
@@ -50,10 +52,7 @@ def desk_search_condition(raw: str) -> Q | None:
         return None
     if "/" in term:
         return _address_condition(term)
-    words = WORD.findall(term)[:MAX_FALLBACK_TERMS]
-    condition = Q(pk__in=[])
-    if words:
-        condition = _words_condition(words)
+    condition = _words_condition(term)
     if term.isdigit() and int(term) <= LARGEST_ID:
         condition |= Q(pk=int(term))
     if SLUG.fullmatch(term):
@@ -71,13 +70,13 @@ def _address_condition(term: str) -> Q:
     return Q(pk__in=[])
 
 
-def _words_condition(words: list[str]) -> Q:
+def _words_condition(term: str) -> Q:
     if uses_postgres_search():
-        # Only letters and digits reach the query, so none of to_tsquery's operators can.
-        *whole, last = words
-        text = " & ".join([*whole, f"{last}:*"])
-        query = SearchQuery(text, search_type="raw", config=SEARCH_CONFIG)
+        query = SearchQuery(term, search_type="websearch", config=SEARCH_CONFIG)
         return Q(search_vector=query)
+    words = WORD.findall(term)[:MAX_FALLBACK_TERMS]
+    if not words:
+        return Q(pk__in=[])
     condition = Q()
     for word in words:
         bylined = Byline.objects.filter(author__name__icontains=word)
