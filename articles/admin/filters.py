@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from articles import roles
 from articles.models import ArticleStatus, Byline, own_articles_condition
 from articles.site.search import clean_query
 from authors.models import Author
@@ -116,6 +117,11 @@ class AuthorFilter(admin.ListFilter):
         return queryset.filter(pk__in=bylines.values("article_id"))
 
     def _openable(self):
+        """Authors with a byline on a story the user may open (for an editor: any byline,
+        one index probe; the trash is theirs too)."""
+        if roles.sees_every_article(self.request.user):
+            bylines = Byline.objects.filter(author=OuterRef("pk"))
+            return Author.objects.filter(Exists(bylines))
         articles = self.model_admin.get_queryset(self.request).filter(
             bylines__author=OuterRef("pk")
         )
