@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from articles import notifications
 from articles.models import (
     Article,
     ArticleStatus,
@@ -37,6 +38,8 @@ class Panel:
 @dataclass
 class Dashboard:
     panels: list[Panel]
+    # What happened to the user's stories (or, for editors, what was submitted), newest first.
+    notifications: list = field(default_factory=list)
     profile_changes: list = field(default_factory=list)
     profile_changes_count: int = 0
     profile_changes_url: str = ""
@@ -90,7 +93,9 @@ def build_dashboard(user) -> Dashboard | None:
         )
         for key, title, params, order in layout
     ]
-    dashboard = Dashboard(panels=panels)
+    dashboard = Dashboard(
+        panels=panels, notifications=notifications.unread(user, now=now)
+    )
     if user.has_perm("authors.approve_author_changes"):
         pending = AuthorProfileChange.objects.filter(
             status=ProfileChangeStatus.PENDING

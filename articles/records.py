@@ -230,3 +230,66 @@ class PreviewLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class NotificationKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned to its writer")
+    PUBLISHED = "published", _("Published")
+    SCHEDULED = "scheduled", _("Scheduled")
+
+
+class Notification(models.Model):
+    """A workflow step told to one person: shown on their dashboard and sent by email."""
+
+    # Shown on the dashboard until dismissed, and never when older than this.
+    SHOWN_FOR = timedelta(days=14)
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    article = of_article("notifications")
+    kind = models.CharField(_("what happened"), max_length=20, choices=NotificationKind)
+    note = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # The publication time of a scheduled story, as it was set by the step.
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    read_at = models.DateTimeField(_("dismissed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=NotificationKind.values),
+                name="notification_kind_valid",
+            ),
+        ]
+        indexes = [
+            # The dashboard's question: this person's unread ones, newest first.
+            models.Index(
+                "recipient",
+                models.F("created_at").desc(),
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -47,6 +47,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # through "My author profile", which needs no model permission.
         "authors.view_author",
         "articles.view_workflowevent",
+        # Each person's own notifications (the admin lists only the recipient's).
+        "articles.view_notification",
         "media_library.add_photo",
         # Only the photos they uploaded: see media_library.access.
         "media_library.change_photo",

@@ -1,13 +1,15 @@
 """The editorial workflow: the only code that changes an article's status.
 
     draft ──submit──▶ in review ──publish / schedule──▶ published ──unpublish──▶ unpublished
-      ▲                  │                                  │ (scheduled while its
+      ▲ ◀──withdraw──────┤                                  │ (scheduled while its
       └──────return──────┴──────────────────────────────────┘  time is in the future)
 
 An article is *scheduled* when its status is published and `published_at` lies in the
 future; `Article.objects.published()` then keeps it hidden until that moment, so nothing
 has to run at 09:00 for a 09:00 story to appear. Every transition checks the user's
-permission, locks the row, and records a `WorkflowEvent` in the same transaction.
+permission, locks the row, and records a `WorkflowEvent` in the same transaction, with
+the notifications it owes the writers or the editors (`articles.notifications`); their
+emails leave only once that transaction has committed.
 """
 
 from dataclasses import dataclass
@@ -19,10 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles import roles
+from articles import notifications, roles
 from articles.models import (
     Article,
     ArticleStatus,
+    NotificationKind,
     PhotoBlock,
     WorkflowEvent,
     format_publication_time,
@@ -45,12 +48,22 @@ class Action:
 
 
 SUBMIT = Action("submit", gettext_lazy("Submit for review"), None)
+# The writer takes a submitted story back before an editor has acted on it.
+WITHDRAW = Action("withdraw", gettext_lazy("Withdraw to draft"), None)
 RETURN = Action("return", gettext_lazy("Return to writer"), "articles.return_article")
 PUBLISH = Action("publish", gettext_lazy("Publish now"), "articles.publish_article")
 SCHEDULE = Action("schedule", gettext_lazy("Schedule"), "articles.publish_article")
 UNPUBLISH = Action("unpublish", gettext_lazy("Unpublish"), "articles.unpublish_article")
+# Steps someone else needs to hear about: the editors of a submission, the writer of the rest.
+NOTICES = {
+    SUBMIT: NotificationKind.SUBMITTED,
+    RETURN: NotificationKind.RETURNED,
+    PUBLISH: NotificationKind.PUBLISHED,
+    SCHEDULE: NotificationKind.SCHEDULED,
+}
 ACTIONS = {
-    action.name: action for action in (SUBMIT, RETURN, PUBLISH, SCHEDULE, UNPUBLISH)
+    action.name: action
+    for action in (SUBMIT, WITHDRAW, RETURN, PUBLISH, SCHEDULE, UNPUBLISH)
 }
 
 
@@ -103,6 +116,8 @@ def _source_allowed(action: Action, article: Article) -> bool:
     status = article.status
     if action is SUBMIT:
         return status == ArticleStatus.DRAFT
+    if action is WITHDRAW:
+        return status == ArticleStatus.IN_REVIEW
     if action is RETURN:
         return status in (ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED) or (
             article.is_scheduled
@@ -173,26 +188,50 @@ def problems_before_publishing(
 # Transitions ------------------------------------------------------------------------
 
 
-def submit_for_review(*, article: Article, user, note: str = "") -> WorkflowEvent:
-    """A draft goes to the editors."""
-    return _transition(article=article, user=user, action=SUBMIT, note=note)
+# `notify=False` (imports, the demo desk) moves stories without telling anyone.
 
 
-def return_to_writer(*, article: Article, user, note: str) -> WorkflowEvent:
+def submit_for_review(
+    *, article: Article, user, note: str = "", notify: bool = True
+) -> WorkflowEvent:
+    """A draft goes to the editors, who are told."""
+    return _transition(
+        article=article, user=user, action=SUBMIT, note=note, notify=notify
+    )
+
+
+def withdraw(*, article: Article, user, note: str = "") -> WorkflowEvent:
+    """A story in review goes back to draft at its writer's wish, to be changed and sent again."""
+    return _transition(article=article, user=user, action=WITHDRAW, note=note)
+
+
+def return_to_writer(
+    *, article: Article, user, note: str, notify: bool = True
+) -> WorkflowEvent:
     """Back to draft with a note that says what to change; a scheduled article loses its time."""
     if not note.strip():
         raise WorkflowError([_("Write a note telling the writer what to change.")])
-    return _transition(article=article, user=user, action=RETURN, note=note)
+    return _transition(
+        article=article, user=user, action=RETURN, note=note, notify=notify
+    )
 
 
-def publish(*, article: Article, user, note: str = "") -> WorkflowEvent:
+def publish(
+    *, article: Article, user, note: str = "", notify: bool = True
+) -> WorkflowEvent:
     """Out now; an article that was live before keeps its first publication time (and URL)."""
-    return _transition(article=article, user=user, action=PUBLISH, note=note)
+    return _transition(
+        article=article, user=user, action=PUBLISH, note=note, notify=notify
+    )
 
 
-def schedule(*, article: Article, user, at: datetime, note: str = "") -> WorkflowEvent:
+def schedule(
+    *, article: Article, user, at: datetime, note: str = "", notify: bool = True
+) -> WorkflowEvent:
     """Published from `at` on; until then every public surface leaves it out."""
-    return _transition(article=article, user=user, action=SCHEDULE, note=note, at=at)
+    return _transition(
+        article=article, user=user, action=SCHEDULE, note=note, at=at, notify=notify
+    )
 
 
 def unpublish(*, article: Article, user, note: str = "") -> WorkflowEvent:
@@ -212,6 +251,8 @@ def perform(
         return return_to_writer(article=article, user=user, note=note)
     if name == SUBMIT.name:
         return submit_for_review(article=article, user=user, note=note)
+    if name == WITHDRAW.name:
+        return withdraw(article=article, user=user, note=note)
     if name == PUBLISH.name:
         return publish(article=article, user=user, note=note)
     if name == UNPUBLISH.name:
@@ -226,6 +267,7 @@ def _transition(
     action: Action,
     note: str,
     at: datetime | None = None,
+    notify: bool = True,
 ) -> WorkflowEvent:
     now = timezone.now()
     with transaction.atomic():
@@ -264,6 +306,8 @@ def _transition(
             note=note.strip(),
             at=now,
         )
+        if notify and action in NOTICES:
+            notifications.announce(event, kind=NOTICES[action])
     # The caller's instance reflects the new state too.
     article.status = current.status
     article.published_at = current.published_at
@@ -276,6 +320,8 @@ def _destination(
 ) -> tuple[str, datetime | None]:
     if action is SUBMIT:
         return ArticleStatus.IN_REVIEW, article.published_at
+    if action is WITHDRAW:
+        return ArticleStatus.DRAFT, article.published_at
     if action is RETURN:
         # A scheduled time never reached is dropped; a real first publication time is kept.
         kept = article.published_at

@@ -256,14 +256,14 @@ class DemoLoader:
             at = datetime.combine(tomorrow, datetime.min.time(), UTC) + timedelta(
                 hours=9
             )
-            workflow.schedule(article=article, user=editor, at=at)
+            workflow.schedule(article=article, user=editor, at=at, notify=False)
         elif story.status == ArticleStatus.PUBLISHED:
             if writer != editor:
-                workflow.submit_for_review(article=article, user=writer)
-            workflow.publish(article=article, user=editor)
+                workflow.submit_for_review(article=article, user=writer, notify=False)
+            workflow.publish(article=article, user=editor, notify=False)
             backdate(article)
         elif story.status == ArticleStatus.IN_REVIEW:
-            workflow.submit_for_review(article=article, user=writer)
+            workflow.submit_for_review(article=article, user=writer, notify=False)
 
     def portrait(self, member: dict) -> Photo | None:
         if "portrait_colors" not in member:

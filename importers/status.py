@@ -51,7 +51,9 @@ def apply_status(
         return publish_at(article=article, when=when, user=user)
     if wp_status == "pending":
         if article.status == ArticleStatus.DRAFT:
-            workflow.submit_for_review(article=article, user=user, note=NOTE)
+            workflow.submit_for_review(
+                article=article, user=user, note=NOTE, notify=False
+            )
         return []
     if article.status == ArticleStatus.PUBLISHED:
         workflow.unpublish(article=article, user=user, note="Not public in WordPress.")
@@ -75,9 +77,11 @@ def publish_at(*, article: Article, when: datetime | None, user) -> list[str]:
         if when > timezone.now():
             if article.is_scheduled:
                 return []
-            workflow.schedule(article=article, user=user, at=when, note=NOTE)
+            workflow.schedule(
+                article=article, user=user, at=when, note=NOTE, notify=False
+            )
         else:
-            workflow.publish(article=article, user=user, note=NOTE)
+            workflow.publish(article=article, user=user, note=NOTE, notify=False)
     except workflow.WorkflowError as error:
         to_review(article, user)
         return [f"not published: {' '.join(error.problems)}"]
@@ -86,7 +90,9 @@ def publish_at(*, article: Article, when: datetime | None, user) -> list[str]:
 
 def to_review(article: Article, user) -> None:
     if article.status == ArticleStatus.DRAFT:
-        workflow.submit_for_review(article=article, user=user, note=HELD_NOTE)
+        workflow.submit_for_review(
+            article=article, user=user, note=HELD_NOTE, notify=False
+        )
 
 
 def new_article_status(

@@ -12,6 +12,9 @@ preview link:
     a_draft    A's draft                 scheduled  A's, publishes tomorrow
     b_draft    B's draft                 withdrawn  B's, live and then unpublished
     published  live, by a staff writer who is neither A nor B
+
+Each story also has one notification, addressed to its writer (the editor for the staff
+writer's story): only its recipient may open it.
 """
 
 from collections.abc import Callable
@@ -22,7 +25,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, PreviewLink
+from articles.models import Article, ArticleStatus, Notification, PreviewLink
 from articles.roles import CORRESPONDENT, EDITOR
 from articles.trust.revisions import article_versions, record_story
 from tests.factories import (
@@ -48,6 +51,14 @@ WORKS_ON = {
 }
 # ...and what each may read anywhere: that, plus what readers see.
 VISIBLE = {person: stories | {"published"} for person, stories in WORKS_ON.items()}
+# Who each story's notification is addressed to.
+RECIPIENT = {
+    "a_draft": "corr_a",
+    "scheduled": "corr_a",
+    "b_draft": "corr_b",
+    "withdrawn": "corr_b",
+    "published": "editor",
+}
 CORRESPONDENTS = {"corr_a", "corr_b"}
 EDITORS = {"editor", "superuser"}
 
@@ -59,6 +70,7 @@ class World:
     revisions: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)
     authors: dict = field(default_factory=dict)
+    notifications: dict = field(default_factory=dict)
 
 
 def _story(key, *, owner, author, status, published_at, created_by):
@@ -141,6 +153,12 @@ def build_world() -> World:
             created_by=editor,
             expires_at=now + timedelta(days=3),
         )
+        world.notifications[key] = Notification.objects.create(
+            recipient=world.people[RECIPIENT[key]],
+            article=article,
+            kind="published",
+            actor=editor,
+        )
     return world
 
 
@@ -196,6 +214,17 @@ def staff_page(ok: int = 200, *, correspondent: int | None = None) -> Expect:
     return expect
 
 
+def recipient_only(ok: int = 200) -> Expect:
+    """A notification's pages: its recipient only, superusers included; 404 for the rest."""
+
+    def expect(person, story):
+        if person == "anonymous":
+            return 302
+        return ok if RECIPIENT[story] == person else 404
+
+    return expect
+
+
 def everyone(status: int) -> Expect:
     return lambda person, story: status
 
@@ -237,6 +266,7 @@ FILL: dict[str, Callable] = {
 }
 PHOTO_FILL = {"object_id": lambda w, s: w.stories[s].hero_id}
 AUTHOR_FILL = {"object_id": lambda w, s: w.authors[s].pk}
+NOTIFICATION_FILL = {"object_id": lambda w, s: w.notifications[s].pk}
 AUTHOR_SLUG = {"slug": lambda w, s: w.authors[s].slug}
 API_ID = {"article_id": lambda w, s: w.stories[s].pk}
 TAG_SLUG = {"slug": lambda w, s: f"tag-{s.replace('_', '-')}"}
@@ -264,6 +294,7 @@ def view_on_site(person, story) -> int:
 ARTICLE_ADMIN = "admin/articles/article/<path:object_id>/"
 PHOTO_ADMIN = "admin/media_library/photo/<path:object_id>/"
 AUTHOR_ADMIN = "admin/authors/author/<path:object_id>/"
+NOTIFICATION_ADMIN = "admin/articles/notification/<path:object_id>/"
 ROUTES: dict[str, Route] = {
     # Django's old-style address: a redirect to .../change/, which then decides.
     ARTICLE_ADMIN: Route(staff_page(302)),
@@ -299,6 +330,11 @@ ROUTES: dict[str, Route] = {
     AUTHOR_ADMIN + "change/": Route(staff_page(), fill=AUTHOR_FILL),
     AUTHOR_ADMIN + "history/": Route(staff_page(), fill=AUTHOR_FILL),
     AUTHOR_ADMIN + "delete/": Route(staff_page(correspondent=403), fill=AUTHOR_FILL),
+    # Notifications: read-only, and only to the person they are addressed to.
+    NOTIFICATION_ADMIN: Route(everyone(302), fill=NOTIFICATION_FILL),
+    NOTIFICATION_ADMIN + "change/": Route(recipient_only(), fill=NOTIFICATION_FILL),
+    NOTIFICATION_ADMIN + "history/": Route(recipient_only(), fill=NOTIFICATION_FILL),
+    NOTIFICATION_ADMIN + "delete/": Route(recipient_only(403), fill=NOTIFICATION_FILL),
     # The public site.
     "<slug:section>/<yyyy:year>/<nn:month>/<nn:day>/<slug:slug>/": Route(
         public_article,

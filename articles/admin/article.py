@@ -1,12 +1,6 @@
 from content_editor.admin import ContentEditor, ContentEditorInline
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.managers import TaggableManager
@@ -33,13 +27,13 @@ from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.search import DeskSearchMixin
 from articles.admin.tags import TagSuggestionsWidget
 from articles.admin.trash import MoveToTrashMixin
+from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import (
     Article,
     Byline,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
-    format_publication_time,
 )
 from text.measure import length_label
 
@@ -98,29 +92,13 @@ class PullQuoteBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
     model = PullQuoteBlock
 
 
-class TransitionForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text=_("Required when returning an article to its writer."),
-    )
-    publish_at = forms.DateTimeField(
-        label=_("Publish at"),
-        required=False,
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-        help_text=_("For scheduling, in the newsroom's time zone."),
-    )
-
-
 # The first fieldsets (story, hero) are drawn above the bylines and body blocks.
 STORY_FIELDSETS = 2
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    WorkflowPanelMixin,
     DeskSearchMixin,
     DraftPreviewAdminMixin,
     MoveToTrashMixin,
@@ -247,47 +225,6 @@ class ArticleAdmin(
     def is_live(self, obj):
         return obj.is_published
 
-    def workflow_history(self, obj):
-        """The article's steps through the workflow, newest first, as a table."""
-        events = obj.workflow_events.select_related("actor") if obj.pk else []
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>",
-            (
-                (
-                    format_publication_time(event.at),
-                    event.actor or _("(deleted user)"),
-                    event.get_from_status_display(),
-                    event.to_status_label,
-                    event.note,
-                )
-                for event in events
-            ),
-        )
-        if not rows:
-            return _("Nothing yet: the article has not moved from draft.")
-        return format_html(
-            '<table class="workflow-history"><thead><tr><th>{}</th><th>{}</th>'
-            "<th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
-            _("When"),
-            _("Who"),
-            _("Step"),
-            _("Note"),
-            rows,
-        )
-
-    # Workflow buttons ---------------------------------------------------------------
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/workflow/<slug:action>/",
-                self.admin_site.admin_view(self.transition_view),
-                name="articles_article_transition",
-            ),
-            *super().get_urls(),
-        ]
-
     def render_change_form(self, request, context, *args, **kwargs):
         # The first fieldsets (story and hero) come before bylines and body, the rest after.
         context["story_fieldsets"] = STORY_FIELDSETS
@@ -296,67 +233,6 @@ class ArticleAdmin(
         context["body_length"] = length_label(original.search_text if original else "")
         context["preview_pane"] = PANE_NAME
         return super().render_change_form(request, context, *args, **kwargs)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, unquote(object_id))
-        extra_context = {
-            **(extra_context or {}),
-            "workflow_status": workflow.status_label(article),
-            "workflow_actions": workflow.available_actions(request.user, article),
-            "workflow_form": TransitionForm(),
-            "workflow_history": self.workflow_history(article),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def transition_view(self, request, object_id, action):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if action not in workflow.ACTIONS:
-            raise Http404(_("There is no such step in the workflow."))
-        article = self.get_object(request, unquote(object_id))
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        change_url = reverse("admin:articles_article_change", args=[article.pk])
-        form = TransitionForm(request.POST)
-        if not form.is_valid():
-            problems = [error for errors in form.errors.values() for error in errors]
-            self._report_problems(request, article, problems)
-            return redirect(change_url)
-        try:
-            event = workflow.perform(
-                action,
-                article=article,
-                user=request.user,
-                note=form.cleaned_data["note"],
-                at=form.cleaned_data["publish_at"],
-            )
-        except workflow.WorkflowError as error:
-            self._report_problems(request, article, error.problems)
-            return redirect(change_url)
-        self.message_user(
-            request,
-            _("“%(headline)s” is now %(status)s.")
-            % {
-                "headline": article.headline,
-                "status": workflow.in_sentence(event.to_status_label),
-            },
-            messages.SUCCESS,
-        )
-        # The page stays open, read-only where the user may no longer change it.
-        return redirect(change_url)
-
-    def _report_problems(self, request, article, problems):
-        self.message_user(
-            request,
-            format_html(
-                "{}<ul>{}</ul>",
-                _("“%(headline)s” was not moved:") % {"headline": article.headline},
-                format_html_join(
-                    "", "<li>{}</li>", ((problem,) for problem in problems)
-                ),
-            ),
-            messages.ERROR,
-        )
 
     # List actions -------------------------------------------------------------------
 

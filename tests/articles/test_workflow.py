@@ -355,7 +355,7 @@ def test_a_complete_article_has_no_problems():
 
 
 def test_available_actions_follow_role_and_status(editor, correspondent):
-    """A correspondent sees only "Submit" on their draft; an editor sees the desk's steps."""
+    """A correspondent submits their draft and may withdraw it; an editor sees the desk's steps."""
     draft = make_draft(created_by=correspondent)
 
     assert [a.name for a in workflow.available_actions(correspondent, draft)] == [
@@ -367,9 +367,63 @@ def test_available_actions_follow_role_and_status(editor, correspondent):
         "schedule",
     ]
     in_review = make_draft(created_by=correspondent, status=ArticleStatus.IN_REVIEW)
-    assert workflow.available_actions(correspondent, in_review) == []
+    assert [a.name for a in workflow.available_actions(correspondent, in_review)] == [
+        "withdraw"
+    ]
     assert [a.name for a in workflow.available_actions(editor, in_review)] == [
+        "withdraw",
         "return",
         "publish",
         "schedule",
     ]
+
+
+def test_a_correspondent_withdraws_their_own_story_from_review(correspondent):
+    """Back to draft, recorded like every step, with its time kept as it was."""
+    article = make_draft(created_by=correspondent, status=ArticleStatus.IN_REVIEW)
+
+    event = workflow.withdraw(article=article, user=correspondent, note="Not yet.")
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DRAFT
+    assert (event.actor, event.from_status, event.to_status, event.note) == (
+        correspondent,
+        ArticleStatus.IN_REVIEW,
+        ArticleStatus.DRAFT,
+        "Not yet.",
+    )
+
+
+def test_an_editor_may_withdraw_a_story_too(editor):
+    """Editors work on every story, so they may take one back to draft."""
+    article = make_draft(status=ArticleStatus.IN_REVIEW)
+
+    workflow.perform("withdraw", article=article, user=editor)
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DRAFT
+
+
+def test_a_correspondent_cannot_withdraw_someone_elses_story(correspondent):
+    """Same role check as submitting: only a story they work on."""
+    article = make_draft(status=ArticleStatus.IN_REVIEW)
+
+    with pytest.raises(PermissionDenied):
+        workflow.withdraw(article=article, user=correspondent)
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.IN_REVIEW
+    assert not WorkflowEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "status", [ArticleStatus.DRAFT, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED]
+)
+def test_only_a_story_in_review_can_be_withdrawn(editor, status):
+    """A draft is already a draft; a live or unpublished story is not withdrawn this way."""
+    article = make_draft(status=status, published_at=timezone.now())
+
+    with pytest.raises(workflow.WorkflowError) as error:
+        workflow.withdraw(article=article, user=editor)
+
+    assert "Withdraw to draft" in error.value.problems[0]

@@ -61,7 +61,10 @@ def test_correspondent_submits_a_draft_and_an_editor_publishes_it(
     page.wait_for_selector(".messagelist .success")
     assert "is now in review" in page.inner_text(".messagelist")
     assert page.inner_text(".workflow-status") == "In review"
-    assert page.locator("#workflow-form").count() == 0  # nothing left for them to press
+    # All that is left for them to press is taking it back.
+    assert page.locator("#workflow-form button").all_inner_texts() == [
+        "Withdraw to draft"
+    ]
     screenshot("workflow-correspondent-submitted")
 
     desk = browser.new_context(viewport={"width": 1280, "height": 900})
