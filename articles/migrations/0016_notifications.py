@@ -16,7 +16,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_desk_search'),
+        ('articles', '0015_stored_article_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
