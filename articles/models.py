@@ -339,6 +339,7 @@ from articles.blocks import (  # noqa: E402
 )
 from articles.records import (  # noqa: E402
     ArticleRedirect,
+    Autosave,
     Correction,
     CorrectionKind,
     CorrectionQuerySet,
@@ -369,6 +370,7 @@ __all__ = [
     "ArticleRedirect",
     "ArticleStatus",
     "ArticleTag",
+    "Autosave",
     "Byline",
     "Correction",
     "CorrectionKind",

@@ -293,3 +293,48 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class Autosave(models.Model):
+    """Typing from an article's change form that was never saved, kept so that a crash
+    or a closed tab loses nothing.
+
+    Each autosave is a django-reversion revision holding the article's fields as typed,
+    and this row beside it marks that revision as an autosave and keeps the whole form
+    as it was posted, so that it can be put back into the form. An autosave never
+    writes to the article itself: a story, live or not, changes only when someone
+    presses Save. There is one per writer and article; a newer one replaces it, and the
+    writer's own save of the form removes it.
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision", models.CASCADE, related_name="autosave"
+    )
+    article = of_article("autosaves")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="+",
+        verbose_name=_("typed by"),
+    )
+    base_version = models.PositiveIntegerField(
+        _("typed from version"),
+        help_text=_("The article's version when the form was opened."),
+    )
+    form_data = models.JSONField(
+        _("form"),
+        default=list,
+        help_text=_("The form's fields as [name, value] pairs."),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"], name="one_autosave_per_writer"
+            ),
+        ]
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+
+    def __str__(self):
+        return f"Autosave of {self.article_id} by {self.user_id}"

@@ -122,6 +122,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 PUBLIC_CACHE_S_MAXAGE = env.int("PUBLIC_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The article change form: a draft's unsaved typing is autosaved this often (and when a
+# field loses focus), and someone who has the form open is announced to others until
+# this many seconds after the page's last heartbeat (it beats three times per period).
+AUTOSAVE_SECONDS = env.int("AUTOSAVE_SECONDS", default=30)
+PRESENCE_TTL_SECONDS = env.int("PRESENCE_TTL_SECONDS", default=45)
 # HTTP caches (Varnish with xkey) to purge by surrogate key when published content
 # changes: a list of addresses answering `PURGE` with an `xkey-purge` header. Empty for
 # `make run`, where only the in-Django page cache above is used.

@@ -313,6 +313,10 @@ ROUTES: dict[str, Route] = {
     # The "Preview" button: posts the form, so only whoever may change the story.
     # An empty form is answered with the page listing what is missing.
     ARTICLE_ADMIN + "preview/": Route(own_draft_else_403(200), method="post"),
+    # Autosave keeps typing beside the story (never in it): only for whoever may change it.
+    ARTICLE_ADMIN + "autosave/": Route(
+        own_draft_else_403(200), method="post", data={"expected_version": "1"}
+    ),
     ARTICLE_ADMIN + "workflow/<slug:action>/": Route(newsroom_side(302), method="post"),
     ARTICLE_ADMIN + "delete/": Route(newsroom_side(correspondent=403)),
     "admin/r/<int:content_type_id>/<path:object_id>/": Route(view_on_site),

@@ -18,7 +18,6 @@ and tags together, which `articles.trust.history.revert_article` does.
 import json
 
 import reversion
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
@@ -34,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Revision
 
+from articles.admin.autosave import AutosaveAdminMixin
 from articles.admin.presence import PresenceAdminMixin
 from articles.admin.previews import PreviewLinksAdminMixin
 from articles.admin.stale_save import (
@@ -70,8 +70,10 @@ def _change_message_text(message) -> str:
     return message if isinstance(message, str) else json.dumps(message)
 
 
-class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
-    """Revisions, revert, stale-save refusal, presence and preview links for articles.
+class ArticleHistoryAdminMixin(
+    PresenceAdminMixin, AutosaveAdminMixin, PreviewLinksAdminMixin
+):
+    """Revisions, revert, stale-save refusal, presence, autosave and preview links.
 
     Intended MRO: ``class ArticleAdmin(ArticleHistoryAdminMixin, ContentEditor)``, with
     ``CorrectionInline`` in its ``inlines``.
@@ -80,10 +82,6 @@ class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
     object_history_template = f"{TEMPLATE_DIR}/revision_list.html"
 
     # -- the change form ----------------------------------------------------
-
-    @property
-    def media(self):
-        return super().media + forms.Media(js=["articles/admin/presence.js"])
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -275,6 +273,7 @@ class ArticleHistoryAdminMixin(PresenceAdminMixin, PreviewLinksAdminMixin):
             rows=rows,
             page=page,
             compare_url=self._url("compare", article.pk),
+            autosaves=self.autosave_rows(request, article),
         )
         return TemplateResponse(request, self.object_history_template, context)
 

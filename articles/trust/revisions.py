@@ -55,9 +55,15 @@ def record_story(article: Article) -> None:
 
 
 def article_versions(article: Article):
-    """The article's own versions, newest first, each with its revision and author."""
+    """The article's saved versions, newest first, each with its revision and author.
+
+    Autosaves (`articles.trust.autosave`) are revisions too, of typing nobody saved:
+    they are left out here, so that history, compare, revert and the stale-save check
+    see only what was really saved.
+    """
     return (
         Version.objects.get_for_object(article)
+        .filter(revision__autosave__isnull=True)
         .select_related("revision__user")
         .order_by("-revision__date_created", "-pk")
     )

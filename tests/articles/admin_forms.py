@@ -63,6 +63,11 @@ def article_form_data(client, url: str) -> dict:
     """The article form at `url` (change or add) as a browser would submit it, unchanged."""
     response = client.get(url)
     assert response.status_code == 200
+    return form_data_of(response)
+
+
+def form_data_of(response) -> dict:
+    """The article form on a rendered change page, as a browser would submit it."""
     parser = _FormFields("article_form")
     parser.feed(response.content.decode())
     data: dict = {}

@@ -4,12 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from articles.models import Article, ArticleStatus
 from articles.roles import EDITOR
-from articles.trust import presence
 from articles.trust.concurrency import StaleEditError, save_article_edit
 from articles.trust.revisions import article_versions
 from tests.articles.admin_forms import change_form_data, post_change_form
@@ -194,59 +192,3 @@ def test_two_concurrent_admin_saves_keep_the_fresh_one_and_refuse_the_stale(draf
     assertContains(loser, "Not saved:")
     draft.refresh_from_db()
     assert (draft.headline, draft.version) == (winner, 3)
-
-
-@pytest.mark.django_db
-def test_others_see_who_else_is_editing(draft):
-    """Opening an article someone else has open shows their name and opening time."""
-    alice = make_editor("alice", first_name="Alice", last_name="Arden")
-    bob = make_editor("bob")
-    change_form_data(alice, draft)
-
-    response = bob.get(reverse("admin:articles_article_change", args=[draft.pk]))
-
-    assertContains(response, "Alice Arden is also editing this article (opened at")
-
-
-@pytest.mark.django_db
-def test_nobody_is_told_about_themselves_and_saving_ends_presence(draft):
-    """The editor's own presence is not announced, and a final save removes it."""
-    alice = make_editor("alice")
-    bob = make_editor("bob")
-    data = change_form_data(alice, draft)
-    again = alice.get(reverse("admin:articles_article_change", args=[draft.pk]))
-    assert "also editing" not in again.content.decode()
-
-    post_change_form(alice, draft, data, headline="Done")
-
-    response = bob.get(reverse("admin:articles_article_change", args=[draft.pk]))
-    assert "also editing" not in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_presence_heartbeat_lists_the_others(draft):
-    """The heartbeat endpoint keeps the caller present and returns who else is there."""
-    alice = make_editor("alice")
-    bob = make_editor("bob")
-    change_form_data(alice, draft)
-    url = reverse("admin:articles_article_presence", args=[draft.pk])
-
-    response = bob.post(url)
-
-    assert [p["name"] for p in response.json()["others"]] == ["alice"]
-    assert bob.get(url).status_code == 405
-    bob_user = response.wsgi_request.user
-    assert [p.name for p in presence.others_editing(draft.pk, bob_user)] == ["alice"]
-
-
-@pytest.mark.django_db
-def test_presence_fades_after_the_timeout(draft, settings, monkeypatch):
-    """An editor who stopped sending signs of life is no longer announced."""
-    alice = make_editor("alice")
-    change_form_data(alice, draft)
-    monkeypatch.setattr(presence, "PRESENCE_SECONDS", -1)
-
-    bob = make_editor("bob")
-    response = bob.get(reverse("admin:articles_article_change", args=[draft.pk]))
-
-    assert "also editing" not in response.content.decode()
