@@ -12,6 +12,7 @@ the primary key. SQLite, for development, matches the same fields with `icontain
 import re
 from urllib.parse import urlsplit
 
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +30,20 @@ WORD = re.compile(r"[^\W_]+")
 LARGEST_ID = 2**63 - 1
 
 
+class DeskChangeList(ChangeList):
+    """The article list reads no column it does not show: the body's text, search vector
+    and rendered HTML are kilobytes a story."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.defer("search_text", "search_vector", "body_html")
+
+
 class DeskSearchMixin:
-    """The article list's search box, answered by `desk_search_condition`."""
+    """The article list's search box, answered by `desk_search_condition`, and its rows."""
+
+    def get_changelist(self, request, **kwargs):
+        return DeskChangeList
 
     # Shows the search box; get_search_results reads the index, not these columns.
     search_fields = ["headline"]
