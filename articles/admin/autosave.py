@@ -9,6 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -36,7 +37,8 @@ class AutosaveAdminMixin:
         ]
 
     def autosave_view(self, request, object_id):
-        """Keep the posted change form as the user's autosave; the article is not written.
+        """Keep the posted change form as the user's autosave; the article is not written
+        (`discard` instead drops the user's autosave and goes back to the form).
 
         404 for a story the user may not open (as for one that does not exist), 403 for
         one they may open but not change (a correspondent's submitted or live story).
@@ -46,6 +48,11 @@ class AutosaveAdminMixin:
         article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        if request.POST.get("discard"):
+            # The offer's "Discard" button: the writer does not want those edits back.
+            autosaves.drop_autosaves(article, request.user)
+            messages.info(request, _("Your autosaved edits were discarded."))
+            return redirect(self._url("change", article.pk))
         try:
             base_version = int(request.POST.get(VERSION_FIELD, ""))
         except ValueError:
@@ -179,6 +186,7 @@ class AutosaveAdminMixin:
                 context["autosave_offer"] = {
                     "when": when(offer.revision.date_created),
                     "url": f"?{RESTORE_PARAMETER}={RESTORE_VALUE}",
+                    "discard_url": context["autosave_url"],
                 }
         return context
 

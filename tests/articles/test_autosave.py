@@ -251,3 +251,38 @@ def test_the_add_page_has_no_autosave_but_loads_the_script(desk):
 
     assertContains(response, "articles/admin/autosave.js")
     assertNotContains(response, 'id="autosave-status"')
+
+
+def test_the_writer_can_discard_the_offer(draft, desk):
+    """ "Discard them" drops the autosave and returns to the form, which offers nothing."""
+    data = change_form_data(desk, draft)
+    autosave(desk, draft, data, headline="Typed")
+
+    response = desk.post(admin_url("autosave", draft), {**data, "discard": "1"})
+
+    assert response.status_code == 302
+    assert response["Location"] == admin_url("change", draft)
+    assert not Autosave.objects.exists()
+    reopened = desk.get(admin_url("change", draft))
+    assertContains(reopened, "Your autosaved edits were discarded.")
+    assertNotContains(reopened, "Restore my autosaved")
+    draft.refresh_from_db()
+    assert draft.headline == "Japan pledges generators"
+
+
+def test_restoring_typing_from_an_older_version_shows_what_changed_since(draft, desk):
+    """Someone saved after the writer opened the form: the restored form says so, and
+    its Save is refused rather than overwriting their version."""
+    data = change_form_data(desk, draft)
+    other = signed_in(EDITOR, "other", first_name="Olga")
+    post_change_form(other, draft, change_form_data(other, draft), headline="Olga's")
+    autosave(desk, draft, data, headline="Dana's")
+
+    restored = desk.get(admin_url("change", draft), {"restore": "autosave"})
+
+    assertContains(restored, 'value="Dana&#x27;s"')
+    assertContains(restored, "Not saved: Olga saved this article at")
+    refused = post_change_form(desk, draft, data, headline="Dana's")
+    assert refused.status_code == 200
+    draft.refresh_from_db()
+    assert draft.headline == "Olga's"

@@ -34,6 +34,8 @@
     // "Preview" posts the form into a pane or a new tab: this page stays, unsaved.
     var target = (event.submitter && event.submitter.formTarget) || form.target;
     if (target && target !== "_self") return;
+    // "Discard them" (the autosave offer) drops the autosave; typing here is still unsaved.
+    if (event.submitter && event.submitter.name === "discard") return;
     submitting = true;
   });
   window.addEventListener("beforeunload", function (event) {
