@@ -352,6 +352,7 @@ from articles.records import (  # noqa: E402
     new_preview_token,
 )
 from articles.stored_pages import (  # noqa: E402
+    StoredCard,
     StoredPage,
     StoredPageKeyChange,
 )
@@ -383,6 +384,7 @@ __all__ = [
     "PreviewLinkQuerySet",
     "PullQuoteBlock",
     "RichTextBlock",
+    "StoredCard",
     "StoredPage",
     "StoredPageKeyChange",
     "WorkflowEvent",

@@ -56,3 +56,34 @@ class StoredPageKeyChange(models.Model):
 
     def __str__(self):
         return f"{self.key} changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class StoredCard(models.Model):
+    """A story's card in lists (home, section fronts, author and tag pages) as readers'
+    HTML, one per way lists draw it (`variant`), deleted like stored pages."""
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="stored_cards", verbose_name=_("article")
+    )
+    variant = models.CharField(max_length=20)
+    fingerprint = models.CharField(max_length=32)
+    html = models.TextField()
+    dependencies = models.JSONField()
+    rendered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("stored card")
+        verbose_name_plural = _("stored cards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "variant"], name="storedcard_once_per_variant"
+            )
+        ]
+        indexes = [
+            GinWhereAvailableIndex(
+                fields=["dependencies"], name="storedcard_dependencies"
+            )
+        ]
+
+    def __str__(self):
+        return f"Stored {self.variant} card of article {self.article_id}"

@@ -20,6 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Window,
+    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, RowNumber
@@ -41,17 +42,31 @@ RELATED_CANDIDATES_PER_TAG = 30
 # Search text, vector and rendered body (kilobytes a story) are never drawn on a card.
 NOT_ON_CARDS = ["search_text", "search_vector", "body_html"]
 _PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+BYLINES_WITH_AUTHORS = Prefetch(
+    "bylines", queryset=Byline.objects.select_related("author")
+)
 
 
-def cards() -> QuerySet:
-    """Published articles with what a card draws: section, thumbnail, bylines."""
-    return (
+def cards(*, with_bylines: bool = True) -> QuerySet:
+    """Published articles with what a card draws: section, thumbnail, bylines.
+
+    Lists whose cards come from stored_cards.attach_cards leave the bylines out: only
+    the cards rendered anew read them.
+    """
+    articles = (
         Article.objects.published()
         .select_related("section", "hero")
         .defer(*NOT_ON_CARDS)
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+    )
+    if with_bylines:
+        articles = articles.prefetch_related(BYLINES_WITH_AUTHORS)
+    return articles
+
+
+def with_bylines(articles) -> None:
+    """Read the bylines of articles fetched without them (one query)."""
+    prefetch_related_objects(
+        [a for a in articles if a is not None], BYLINES_WITH_AUTHORS
     )
 
 
@@ -126,7 +141,11 @@ def latest_by_section(sections) -> tuple[Article | None, list[tuple]]:
     wanted = STORIES_PER_SECTION_ON_HOME + 1
     sections = list(sections)[:HOME_DESKS]
     top_level = Coalesce(F("section__parent_id"), F("section_id"))
-    stories = cards().filter(section__is_active=True).annotate(desk=top_level)
+    stories = (
+        cards(with_bylines=False)
+        .filter(section__is_active=True)
+        .annotate(desk=top_level)
+    )
     if connection.vendor == "postgresql":
         desk_ids = [section.pk for section in sections]
         stories = stories.filter(pk__in=_newest_ids_per_section(wanted, desk_ids))

@@ -36,6 +36,7 @@ from articles.models import (
     ArticleTag,
     Byline,
     Correction,
+    StoredCard,
     StoredPage,
     StoredPageKeyChange,
 )
@@ -163,7 +164,10 @@ def changed_keys(instance) -> set[str]:
 
 
 def delete_pages_showing(keys) -> None:
-    StoredPage.objects.filter(dependencies__has_any_keys=sorted(keys)).delete()
+    """Delete stored pages and cards showing any of `keys`."""
+    keys = sorted(keys)
+    StoredPage.objects.filter(dependencies__has_any_keys=keys).delete()
+    StoredCard.objects.filter(dependencies__has_any_keys=keys).delete()
 
 
 def forget(keys) -> None:

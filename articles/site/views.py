@@ -22,6 +22,7 @@ from articles.models import (
 from articles.site import listings, rendered_body, stored_pages, surrogate_keys
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
+from articles.site.stored_cards import attach_cards
 from authors.models import Author
 from sections.models import Section
 from text import html_to_text
@@ -42,6 +43,8 @@ def visible_articles(request):
 def home(request):
     navigation = site_state().chrome.navigation
     lead, groups = listings.latest_by_section(navigation)
+    listings.with_bylines([lead])
+    attach_cards([story for _, stories in groups for story in stories], level=3)
     # Desks past the first few are links only: the page stays the same size however
     # many sections the newsroom adds.
     more_desks = navigation[listings.HOME_DESKS :]
@@ -61,12 +64,14 @@ def section_front(request, section):
     children = list(section.children.filter(is_active=True))
     surrogate_keys.tag(request, sections=[section])
     # Plain ids, not a join on sections: one section is then read from its listing index.
-    articles = listings.cards().filter(
+    articles = listings.cards(with_bylines=False).filter(
         section__in=[section.pk, *(child.pk for child in children)]
     )
     page = listings.paginate(request, articles)
     stories = list(page)
     lead = stories.pop(0) if stories and page.number == 1 else None
+    listings.with_bylines([lead])
+    attach_cards(stories, level=2)
     return render(
         request,
         "articles/section_front.html",
@@ -103,7 +108,10 @@ def author_detail(request, slug):
         Author.objects.active().select_related("photo").prefetch_related("links"),
         slug=slug,
     )
-    page = listings.paginate(request, listings.cards().filter(bylines__author=author))
+    page = listings.paginate(
+        request, listings.cards(with_bylines=False).filter(bylines__author=author)
+    )
+    attach_cards(page, level=3, show_section=True)
     surrogate_keys.tag(request, authors=[author])
     return render(
         request, "articles/author_detail.html", {"author": author, "page": page}
@@ -115,7 +123,10 @@ def author_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     surrogate_keys.tag(request, tags=[tag])
-    page = listings.paginate(request, listings.cards().filter(tags=tag))
+    page = listings.paginate(
+        request, listings.cards(with_bylines=False).filter(tags=tag)
+    )
+    attach_cards(page, level=2, show_section=True)
     if not page.object_list:
         # A tag only drafts use is not public yet.
         raise Http404("No published articles with this tag.")
