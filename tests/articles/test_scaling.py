@@ -33,9 +33,11 @@ ARCHIVE_TABLES = re.compile(
 
 def test_public_pages_run_as_many_queries_on_three_times_the_archive(client):
     """Every public page runs the same number of queries at N and at 3N stories."""
-    build_desk(articles=60, photos=1)
+    # Two sections of four pages and more: a front's middle page is not its first (no
+    # lead) and every page has cards, at both sizes.
+    build_desk(articles=130, photos=1, sections=2)
     small = query_counts(client, public_pages())
-    build_desk(articles=120, photos=1)
+    build_desk(articles=260, photos=1, sections=2)
     large = query_counts(client, public_pages())
 
     assert large == small
