@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0015_stored_article_pages'),
+        ('articles', '0017_autosave'),
     ]
 
     operations = [
