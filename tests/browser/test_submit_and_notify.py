@@ -164,3 +164,26 @@ def test_editor_returns_a_story_and_the_writer_sees_it_on_the_dashboard(
     assert HEADLINE in writer_page.inner_text("#result_list")
     screenshot(f"notify-writer-list-{width_name}", writer_page)
     writer.close()
+
+
+def test_a_step_that_moves_the_saved_story_asks_before_dropping_typed_edits(
+    page, live_server, kenji
+):
+    """An editor types, then presses "Publish now": the page asks before leaving; staying keeps it all."""
+    make_member(EDITOR, username="desk", password=PASSWORD)
+    story = make_draft(created_by=kenji, authors=[kenji.author], headline=HEADLINE)
+    log_in(page, live_server, username="desk", password=PASSWORD)
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    page.fill("#id_headline", f"{HEADLINE}, sharper")
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.click("#workflow-form button[value=publish]")
+    assert asked == ["beforeunload"]
+    assert page.input_value("#id_headline") == f"{HEADLINE}, sharper"
+    story.refresh_from_db()
+    assert (story.headline, story.status) == (HEADLINE, ArticleStatus.DRAFT)

@@ -36,6 +36,9 @@
     if (target && target !== "_self") return;
     // "Discard them" (the autosave offer) drops the autosave; typing here is still unsaved.
     if (event.submitter && event.submitter.name === "discard") return;
+    // The status box's steps other than "Submit for review" move the story as last saved
+    // and leave this page: edits typed here would be lost, so leaving still asks.
+    if (event.submitter && event.submitter.hasAttribute("data-moves-saved-story")) return;
     submitting = true;
   });
   window.addEventListener("beforeunload", function (event) {
