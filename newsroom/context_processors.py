@@ -5,7 +5,10 @@ from articles.site.caching import site_state
 
 def newsroom(request):
     """The site chrome for every template, read (from the cache) only when a template uses it."""
-    chrome = SimpleLazyObject(lambda: site_state().chrome)
+    # A public page already read the site state for its cache lifetime: reuse it.
+    chrome = SimpleLazyObject(
+        lambda: (getattr(request, "site_state", None) or site_state()).chrome
+    )
     return {
         "chrome": chrome,
         "newsroom_name": SimpleLazyObject(lambda: chrome.site_name),

@@ -255,7 +255,7 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             return response
-        state = site_state()
+        state = request.site_state = site_state()
         # The page sees the address without tracking, so its own links (pagination) do too.
         request.GET = without_tracking(request.GET)
         page_key = page_cache_key(request)
