@@ -128,6 +128,10 @@ class ListingSitemap(IdRangeSitemap):
     rows, rather than in SQL, where the per-row subquery would run a second time.
     """
 
+    # Each address costs one index probe for its newest story (about 0.1 ms at a million
+    # stories): a page of 250 stays within tens of milliseconds where 1,000 took hundreds.
+    limit = 250
+
     def keep(self, item) -> bool:
         return item.latest_publication is not None
 
