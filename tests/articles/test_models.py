@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, Byline, RichTextBlock
@@ -135,3 +136,25 @@ def test_body_blocks_come_back_in_their_order():
     texts = [block.text for block in RichTextBlock.objects.filter(parent=article)]
 
     assert texts == ["<p>first</p>", "<p>second</p>"]
+
+
+def test_an_article_address_is_what_reverse_gives_under_any_script_prefix(db):
+    article = make_article(slug="kyiv-visit", published_at=timezone.now())
+    day = timezone.localtime(article.published_at).date()
+    expected_path = f"{article.section.slug}/{day:%Y}/{day:%m}/{day:%d}/kyiv-visit/"
+    for prefix in ("/", "/news/"):
+        set_script_prefix(prefix)
+        try:
+            assert article.get_absolute_url() == reverse(
+                "articles:detail",
+                kwargs={
+                    "section": article.section.slug,
+                    "year": day.year,
+                    "month": f"{day.month:02d}",
+                    "day": f"{day.day:02d}",
+                    "slug": "kyiv-visit",
+                },
+            )
+            assert article.get_absolute_url() == prefix + expected_path
+        finally:
+            set_script_prefix("/")
