@@ -7,10 +7,11 @@ across relations for counts and annotations. Re-exported by `articles.models`.
 
 from django.apps import apps
 from django.db import models
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import roles
+from text.times import format_desk_time
 
 
 def _byline_model():
@@ -20,7 +21,7 @@ def _byline_model():
 
 def format_publication_time(value) -> str:
     """A publication time as the desk reads it, in the site's time zone: "26 Nov 2025, 09:00"."""
-    return dateformat.format(timezone.localtime(value), "j M Y, H:i")
+    return format_desk_time(value)
 
 
 class ArticleStatus(models.TextChoices):

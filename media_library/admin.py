@@ -15,6 +15,7 @@ from media_library.forms import PhotoAddForm, PhotoChangeForm, PhotoUploadForm
 from media_library.models import Photo
 from media_library.services import DuplicatePhoto, create_photo
 from media_library.usage import photo_uses, viewing_as, visible_photo_uses
+from text.times import ADMIN_TIME_FIELDS
 
 # The picture on a photo's page: with the focal-point marker where it may be moved,
 # plain where the page is read-only for this user.
@@ -25,6 +26,7 @@ PICKER, PICTURE = "focal_point_picker", "picture"
 class PhotoAdmin(DuplicateOfferMixin, admin.ModelAdmin):
     form = PhotoChangeForm
     add_form = PhotoAddForm
+    formfield_overrides = ADMIN_TIME_FIELDS
     list_display = [
         "thumbnail",
         "caption_excerpt",

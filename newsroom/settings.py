@@ -163,6 +163,8 @@ LANGUAGE_CODE = NEWSROOM_LANGUAGE = env("NEWSROOM_LANGUAGE", default="en")
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
+# One date style for the desk ("1 Dec 2026, 14:30"), shown and typed: newsroom/formats/.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 STATIC_URL = "static/"
 # Where collectstatic gathers files for the front server (nginx) to serve.

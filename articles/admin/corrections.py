@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.models import ArticleStatus, Correction
+from text.times import ADMIN_TIME_FIELDS
 
 
 class CorrectionFormSet(forms.BaseInlineFormSet):
@@ -28,5 +29,6 @@ class CorrectionInline(admin.TabularInline):
     formset = CorrectionFormSet
     extra = 0
     fields = ["kind", "text", "published_at"]
+    formfield_overrides = ADMIN_TIME_FIELDS
     verbose_name = gettext_lazy("correction, clarification or update")
     verbose_name_plural = gettext_lazy("corrections, clarifications and updates")

@@ -2,12 +2,15 @@
 `articles.trust.previews`. A mixin of `ArticleHistoryAdminMixin`, whose helpers
 (`_article_or_404`, `_revision_or_404`, `_context`, `_url`) it uses."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +23,7 @@ from articles.trust.previews import (
     create_preview_link,
     revoke_preview_link,
 )
+from text.times import format_desk_time, zone_label
 
 
 class PreviewLinkForm(forms.Form):
@@ -36,6 +40,19 @@ class PreviewLinkForm(forms.Form):
         help_text=gettext_lazy("A name or a role, e.g. “legal review”."),
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The days become a time: say which one, in the newsroom's zone.
+        ends = timezone.now() + timedelta(days=PreviewLink.DEFAULT_DAYS)
+        self.fields["days"].help_text = _(
+            "Counted from now: a link made now for %(days)d days stops working on "
+            "%(when)s, %(zone)s."
+        ) % {
+            "days": PreviewLink.DEFAULT_DAYS,
+            "when": format_desk_time(ends),
+            "zone": zone_label(ends),
+        }
 
 
 class PreviewLinksAdminMixin:

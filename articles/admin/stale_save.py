@@ -4,8 +4,6 @@ from, and a save from an older one is refused with what changed since."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -17,13 +15,14 @@ from articles.trust.compare import (
 )
 from articles.trust.concurrency import last_save
 from articles.trust.revisions import revision_for_version_number
+from text.times import format_desk_time
 
 VERSION_FIELD = "expected_version"
 TEMPLATE_DIR = "admin/articles/article/history"
 
 
 def when(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+    return format_desk_time(moment) if moment else ""
 
 
 class ArticleVersionFormMixin(forms.Form):

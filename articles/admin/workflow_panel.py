@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
 from articles.models import format_publication_time
+from text.times import DeskTimeField, DeskTimeInput
 
 # The name and value of every "Submit for review" button of the change form.
 ACTION_FIELD = "workflow_action"
@@ -33,14 +34,10 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60, "form": "article_form"}),
         help_text=_("Required when returning an article to its writer."),
     )
-    publish_at = forms.DateTimeField(
+    publish_at = DeskTimeField(
         label=_("Publish at"),
         required=False,
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "form": "article_form"},
-            format="%Y-%m-%dT%H:%M",
-        ),
-        help_text=_("For scheduling, in the newsroom's time zone."),
+        widget=DeskTimeInput(attrs={"form": "article_form"}),
     )
 
 

@@ -24,6 +24,7 @@ from articles.trust.revisions import (
 from authors.models import Author
 from media_library.models import Photo
 from sections.models import Section
+from text.times import format_desk_time
 
 # Fields that belong to the workflow or to bookkeeping, not to the text: a revert keeps
 # their current values (status changes only through articles/workflow.py).
@@ -122,7 +123,7 @@ def revert_article(
         reversion.set_user(user)
         reversion.set_comment(
             _("Reverted to the revision of %(when)s.")
-            % {"when": revision.date_created.strftime("%Y-%m-%d %H:%M")}
+            % {"when": format_desk_time(revision.date_created)}
         )
         record_story(current)
     article.refresh_from_db()

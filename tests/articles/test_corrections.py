@@ -16,6 +16,7 @@ from articles.trust.corrections import (
 from tests.articles.admin_forms import change_form_data, post_change_form
 from tests.articles.distribution_helpers import json_ld_of_type
 from tests.factories import make_article
+from text.times import format_desk_time
 
 pytestmark = pytest.mark.django_db
 
@@ -161,8 +162,7 @@ def test_an_editor_adds_a_correction_in_the_article_form(editor_client):
             "corrections-TOTAL_FORMS": "1",
             "corrections-0-kind": "correction",
             "corrections-0-text": "An earlier version gave the wrong budget figure.",
-            "corrections-0-published_at_0": timezone.now().strftime("%Y-%m-%d"),
-            "corrections-0-published_at_1": timezone.now().strftime("%H:%M:%S"),
+            "corrections-0-published_at": format_desk_time(timezone.now()),
         }
     )
 
@@ -184,8 +184,7 @@ def test_the_inline_refuses_a_correction_on_a_draft(editor_client):
             "corrections-TOTAL_FORMS": "1",
             "corrections-0-kind": "update",
             "corrections-0-text": "Too early.",
-            "corrections-0-published_at_0": timezone.now().strftime("%Y-%m-%d"),
-            "corrections-0-published_at_1": timezone.now().strftime("%H:%M:%S"),
+            "corrections-0-published_at": format_desk_time(timezone.now()),
         }
     )
 

@@ -129,7 +129,7 @@ def test_compare_marks_removed_and_added_words_in_fields_body_bylines_and_tags(
 def test_compare_names_the_two_revisions_without_a_doubled_full_stop(
     editor_client, story
 ):
-    """The line naming the revisions reads "… 10:54 p.m. · All revisions", never "p.m.."."""
+    """The line naming the revisions reads "… 22:54 · All revisions", with no stray full stop."""
     save_in_admin(editor_client, story)
     story.headline = "Minister visits Kyiv under air-raid alert"
     save_article_edit(article=story, expected_version=story.version, user=None)
