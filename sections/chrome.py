@@ -28,6 +28,8 @@ class Chrome:
     tagline: str = ""
     footer_note: str = ""
     navigation: list[Section] = dataclass_field(default_factory=list)
+    # The masthead's menu: every browsable section, each sub-section after its parent.
+    menu: list[Section] = dataclass_field(default_factory=list)
     social_links: list[SocialLink] = dataclass_field(default_factory=list)
     partners: list[Partner] = dataclass_field(default_factory=list)
 
@@ -94,6 +96,7 @@ def snapshot_of(chrome: Chrome) -> dict:
         "tagline": chrome.tagline,
         "footer_note": chrome.footer_note,
         "navigation": [_row(item) for item in chrome.navigation],
+        "menu": [{**_row(item), "menu_level": item.menu_level} for item in chrome.menu],
         "social_links": [_row(item) for item in chrome.social_links],
         "partners": [_row(item) for item in chrome.partners],
     }
@@ -105,26 +108,60 @@ def chrome_from_snapshot(data: dict) -> Chrome:
         tagline=data["tagline"],
         footer_note=data["footer_note"],
         navigation=[_instance(Section, row) for row in data["navigation"]],
+        # A snapshot stored before the menu existed offers the top-level sections.
+        menu=[_menu_item(row) for row in data.get("menu", data["navigation"])],
         social_links=[_instance(SocialLink, row) for row in data["social_links"]],
         partners=[_instance(Partner, row) for row in data["partners"]],
     )
 
 
+def _menu_item(row: dict) -> Section:
+    section = _instance(Section, row)
+    section.menu_level = row.get("menu_level", 0)
+    return section
+
+
 def read_chrome() -> Chrome:
     """Read the chrome from its tables: two queries on PostgreSQL, four elsewhere."""
-    navigation = list(Section.objects.active().filter(parent__isnull=True))
+    sections = list(Section.objects.active())
+    navigation = [section for section in sections if section.parent_id is None]
+    menu = menu_order(sections)
     site, social_links, partners = _site_settings_with_lists()
     if site is None:
         # A fresh install before anyone opened the settings: name and navigation only.
-        return Chrome(site_name=settings.NEWSROOM_NAME, navigation=navigation)
+        return Chrome(
+            site_name=settings.NEWSROOM_NAME, navigation=navigation, menu=menu
+        )
     return Chrome(
         site_name=settings.NEWSROOM_NAME,
         tagline=site.tagline,
         footer_note=site.footer_note,
         navigation=navigation,
+        menu=menu,
         social_links=social_links,
         partners=partners,
     )
+
+
+def menu_order(sections: list[Section]) -> list[Section]:
+    """Top-level sections in their order, each followed by its sub-sections (and theirs),
+    so a desk like Markets under Economy is one tap away. A section whose parent is not
+    browsable is left out with it; each one's `menu_level` is 0 at the top."""
+    children: dict[int | None, list[Section]] = {}
+    for section in sections:
+        children.setdefault(section.parent_id, []).append(section)
+    ordered: list[Section] = []
+
+    def add(parent_id, level):
+        for section in children.get(parent_id, []):
+            if section in ordered:  # a loop of parents in bad data: list it once
+                continue
+            section.menu_level = level
+            ordered.append(section)
+            add(section.pk, level + 1)
+
+    add(None, 0)
+    return ordered
 
 
 def _site_settings_with_lists():
