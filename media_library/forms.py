@@ -1,10 +1,10 @@
 from django import forms
-from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from media_library.models import Photo
 from media_library.services import DuplicatePhoto, prepare_upload
+from text.times import DeskTimeField, DeskTimeInput
 
 ALT_TEXT_REQUIRED = _(
     "Describe what the picture shows, or tick “decorative” if it adds nothing a "
@@ -42,6 +42,8 @@ class PhotoAddForm(forms.ModelForm):
             "copyright_notice",
             "taken_at",
         ]
+        widgets = {"taken_at": DeskTimeInput}
+        field_classes = {"taken_at": DeskTimeField}
 
     def clean(self):
         cleaned = super().clean()
@@ -65,15 +67,6 @@ class PhotoAddForm(forms.ModelForm):
         return cleaned
 
 
-class TakenAtWidget(AdminSplitDateTime):
-    """Django labels the pair as a whole with no `for`; each box gets its own name."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-        self.widgets[0].attrs["aria-label"] = _("Date taken: day")
-        self.widgets[1].attrs["aria-label"] = _("Date taken: time")
-
-
 class PhotoChangeForm(forms.ModelForm):
     class Meta:
         model = Photo
@@ -90,10 +83,12 @@ class PhotoChangeForm(forms.ModelForm):
             "focal_y",
         ]
         widgets = {
-            "taken_at": TakenAtWidget,
+            # One labelled box in the desk's style, the zone beside it (text.times).
+            "taken_at": DeskTimeInput,
             "focal_x": forms.NumberInput(attrs={"step": "0.001", "min": 0, "max": 1}),
             "focal_y": forms.NumberInput(attrs={"step": "0.001", "min": 0, "max": 1}),
         }
+        field_classes = {"taken_at": DeskTimeField}
 
     def clean(self):
         cleaned = super().clean()

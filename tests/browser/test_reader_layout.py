@@ -6,11 +6,7 @@ import pytest
 
 from articles.models import Article
 from sections.models import Section
-from tests.browser.test_pages import (
-    WIDTHS,
-    axe_script,  # noqa: F401 (the fixture behind `axe`)
-    axe_violations,
-)
+from tests.browser.test_pages import WIDTHS, axe_violations
 from tests.factories import make_article, make_section
 from tests.site_content import build_newsroom
 
@@ -24,11 +20,6 @@ BOX = (
 
 def box(page, selector: str) -> dict:
     return page.locator(selector).first.evaluate(BOX)
-
-
-@pytest.fixture
-def axe(request):
-    return request.getfixturevalue("axe_script")
 
 
 @pytest.fixture
