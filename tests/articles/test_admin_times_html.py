@@ -34,9 +34,10 @@ def parts_as_document(content: str) -> bytes:
         content = part.sub("", content)
     assert found, "none of the changed parts is on this page"
     body = "\n".join(f"<div>{part}</div>" for part in found)
+    # The panel's controls belong to the article's form by their `form` attribute.
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>parts</title>'
-        f"</head><body><h1>Parts</h1>{body}</body></html>"
+        f'</head><body><h1>Parts</h1><form id="article_form"></form>{body}</body></html>'
     ).encode()
 
 
