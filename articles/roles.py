@@ -43,6 +43,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.change_pullquoteblock",
         "articles.delete_pullquoteblock",
         "articles.view_pullquoteblock",
+        "articles.add_embedblock",
+        "articles.change_embedblock",
+        "articles.delete_embedblock",
+        "articles.view_embedblock",
         # Authors are visible for bylines; a correspondent's own profile is edited
         # through "My author profile", which needs no model permission.
         "authors.view_author",

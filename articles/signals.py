@@ -11,6 +11,7 @@ from articles.models import (
     ArticleStatus,
     ArticleTag,
     Byline,
+    EmbedBlock,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
@@ -31,6 +32,7 @@ PUBLIC_CONTENT_MODELS = [
     RichTextBlock,
     PhotoBlock,
     PullQuoteBlock,
+    EmbedBlock,
     Author,
     AuthorLink,
     Photo,
@@ -57,7 +59,7 @@ def connect() -> None:
         post_delete.connect(
             index_block_parent, sender=model, dispatch_uid=f"{uid}-delete"
         )
-    for model in [RichTextBlock, PhotoBlock, PullQuoteBlock]:
+    for model in [RichTextBlock, PhotoBlock, PullQuoteBlock, EmbedBlock]:
         uid = f"rendered-body-{model._meta.label_lower}"
         post_save.connect(forget_block_parent, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(

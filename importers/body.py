@@ -4,7 +4,8 @@ Classic posts (paragraphs by blank lines, `[caption]` shortcodes) and block-edit
 (Gutenberg's comment-delimited blocks, which are plain HTML once the comments are
 ignored) go through the same path: paragraphs, headings and lists become rich text;
 images with their captions become photo blocks; block quotes become pull quotes; an
-embed becomes a link to what it embedded; anything else is kept as rich text, which the
+embed from an allowed provider (`articles.embeds`) becomes an embed block, any other
+embed a link to what it embedded; anything else is kept as rich text, which the
 rich-text block's own sanitiser cleans when it is stored.
 """
 
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from articles.embeds import embed_or_none
 from importers.html_tree import Node, inner_html, parse_fragment, text_of, to_html
 
 INLINE = frozenset(
@@ -65,7 +67,12 @@ class PullQuote:
     attribution: str = ""
 
 
-Block = RichText | PhotoRef | PullQuote
+@dataclass
+class EmbedRef:
+    url: str  # a public address an allowed provider's player can show
+
+
+Block = RichText | PhotoRef | PullQuote | EmbedRef
 
 
 def split_credit(caption: str) -> tuple[str, str]:
@@ -195,7 +202,7 @@ def convert_element(node: Node, blocks: list[Block]) -> None:
     elif tag == "blockquote":
         convert_quote(node, blocks)
     elif tag == "iframe":
-        link_to(node.attrs.get("src", ""), blocks)
+        embed_or_link(node.attrs.get("src", ""), blocks)
     elif tag in CONTAINERS:
         convert_children(node, blocks)
     elif tag in ("ul", "ol"):
@@ -213,7 +220,7 @@ def convert_figure(node: Node, blocks: list[Block]) -> None:
         return
     if any(name.startswith("wp-block-embed") for name in node.classes()):
         found = URL.search(text_of(node))
-        link_to(found.group(0) if found else "", blocks)
+        embed_or_link(found.group(0) if found else "", blocks)
         return
     convert_children(node, blocks)
 
@@ -231,6 +238,14 @@ def convert_quote(node: Node, blocks: list[Block]) -> None:
     text = "\n\n".join(p for p in paragraphs if p.strip())
     if text:
         blocks.append(PullQuote(text=text, attribution=attribution.lstrip("—– -")))
+
+
+def embed_or_link(url: str, blocks: list[Block]) -> None:
+    """An embed block when an allowed provider shows `url`, a link to it otherwise."""
+    if embed_or_none(url) is not None:
+        blocks.append(EmbedRef(url=url))
+    else:
+        link_to(url, blocks)
 
 
 def link_to(url: str, blocks: list[Block]) -> None:

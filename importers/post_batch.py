@@ -30,6 +30,7 @@ from articles.models import (
     ArticleStatus,
     ArticleTag,
     Byline,
+    EmbedBlock,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
@@ -161,7 +162,7 @@ class PostBatch:
             validate_unique=False,
             validate_constraints=False,
         )
-        rich, pictures, quotes, left_out = posts.blocks_for(
+        rich, pictures, quotes, embeds, left_out = posts.blocks_for(
             article, post.blocks, photos
         )
         bylines = posts.bylines_for(article, item)
@@ -191,6 +192,7 @@ class PostBatch:
             RichTextBlock: rich,
             PhotoBlock: pictures,
             PullQuoteBlock: quotes,
+            EmbedBlock: embeds,
             Byline: bylines,
             ArticleTag: posts.tag_links_for(article, item),
         }
@@ -200,7 +202,8 @@ class PostBatch:
     def write(self, ready: list[NewPost]) -> None:
         articles = [post.article for post in ready]
         Article.objects.bulk_create(articles)
-        for model in (RichTextBlock, PhotoBlock, PullQuoteBlock, Byline, ArticleTag):
+        blocks = (RichTextBlock, PhotoBlock, PullQuoteBlock, EmbedBlock)
+        for model in (*blocks, Byline, ArticleTag):
             model.objects.bulk_create(row for p in ready for row in p.rows[model])
         ids = [article.pk for article in articles]
         if uses_postgres_search():

@@ -15,12 +15,13 @@ from articles.models import (
     ArticleRedirect,
     ArticleTag,
     Byline,
+    EmbedBlock,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
 )
 from articles.site.search import update_search_vector
-from importers.body import PhotoRef, PullQuote, RichText, convert_body
+from importers.body import EmbedRef, PhotoRef, PullQuote, RichText, convert_body
 from importers.directory import Directory
 from importers.middleware import shortlink_path
 from importers.models import ImportedItem, ItemKind
@@ -181,15 +182,18 @@ class PostImporter:
         else:
             article.save()
         if not is_new:
-            for model in (RichTextBlock, PhotoBlock, PullQuoteBlock):
+            for model in (RichTextBlock, PhotoBlock, PullQuoteBlock, EmbedBlock):
                 model.objects.filter(parent=article).delete()
             article.bylines.all().delete()
             ArticleTag.objects.filter(content_object=article).delete()
-        rich, pictures, quotes, left_out = self.blocks_for(article, blocks, photos)
+        rich, pictures, quotes, embeds, left_out = self.blocks_for(
+            article, blocks, photos
+        )
         warnings += left_out
         RichTextBlock.objects.bulk_create(rich)
         PhotoBlock.objects.bulk_create(pictures)
         PullQuoteBlock.objects.bulk_create(quotes)
+        EmbedBlock.objects.bulk_create(embeds)
         Byline.objects.bulk_create(self.bylines_for(article, item))
         ArticleTag.objects.bulk_create(self.tag_links_for(article, item))
         saved_at = article.updated_at
@@ -257,8 +261,9 @@ class PostImporter:
         return found
 
     def blocks_for(self, article: Article, blocks: list, photos: dict):
-        """The body's rows, unsaved: rich text, photos, pull quotes, and what was left out."""
-        rich, pictures, quotes, warnings = [], [], [], []
+        """The body's rows, unsaved: rich text, photos, pull quotes, embeds, and what
+        was left out."""
+        rich, pictures, quotes, embeds, warnings = [], [], [], [], []
         for position, block in enumerate(blocks):
             common = {
                 "parent": article,
@@ -269,6 +274,8 @@ class PostImporter:
                 text = sanitize_rich_text(block.html)
                 if plain(text):
                     rich.append(RichTextBlock(text=text, **common))
+            elif isinstance(block, EmbedRef):
+                embeds.append(EmbedBlock(url=block.url, **common))
             elif isinstance(block, PullQuote):
                 quotes.append(
                     PullQuoteBlock(
@@ -284,7 +291,7 @@ class PostImporter:
                     warnings.append(f"photo left out, its file is missing: {missing}")
                     continue
                 pictures.append(self.photo_block(photo, block, common))
-        return rich, pictures, quotes, warnings
+        return rich, pictures, quotes, embeds, warnings
 
     def photo_block(self, photo: Photo, ref: PhotoRef, common: dict) -> PhotoBlock:
         """The post's own caption and credit override the library's where they differ."""

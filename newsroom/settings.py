@@ -10,6 +10,8 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -258,10 +260,37 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # This site (the draft preview pane beside the editor) and the embedded players,
+        # loaded only after the reader's click: exactly the providers articles/embeds.py
+        # allows (PLAYER_ORIGINS; tests/articles/test_embeds.py holds the two together).
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://platform.twitter.com",
+            "https://embed.bsky.app",
+            "https://mastodon.social",
+            "https://mastodon.online",
+            "https://mstdn.social",
+            "https://journa.host",
+            "https://mastodon.world",
+            "https://datawrapper.dwcdn.net",
+            "https://embed.documentcloud.org",
+        ],
     }
 }
 if env("CSP_REPORT_URI", default=""):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env("CSP_REPORT_URI")]
+
+# The body editor's "Link to one of our stories" button (articles/links.py): a module the
+# rich-text editor loads when a field enables ArticleLink. Its links are ordinary <a>
+# elements, so the sanitiser needs nothing more than the Link extension allows.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/article_link.js")],
+        "extensions": {"ArticleLink": html_tags([])},
+    }
+]
 
 # Content API (/api/v1/): requests per address without a key, and per partner key.
 API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="60/m")

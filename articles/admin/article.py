@@ -1,4 +1,4 @@
-from content_editor.admin import ContentEditor, ContentEditorInline
+from content_editor.admin import ContentEditor
 from django.contrib import admin, messages
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -23,41 +23,18 @@ from articles.admin.filters import (
     UsedRelatedFilter,
 )
 from articles.admin.history import ArticleHistoryAdminMixin
+from articles.admin.inlines import BODY_BLOCK_INLINES, EditableWhileParentIsMixin
 from articles.admin.paginator import EstimatedCountPaginator
 from articles.admin.search import DeskSearchMixin
+from articles.admin.story_links import StoryLinkSearchMixin
 from articles.admin.tags import TagSuggestionsWidget
 from articles.admin.trash import MoveToTrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import (
     Article,
     Byline,
-    PhotoBlock,
-    PullQuoteBlock,
-    RichTextBlock,
 )
 from text.measure import length_label
-
-
-class EditableWhileParentIsMixin:
-    """Inline rows follow the article: read-only whenever the article is read-only for this user."""
-
-    def _parent_editable(self, request, obj) -> bool:
-        return obj is None or workflow.can_edit(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._parent_editable(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._parent_editable(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._parent_editable(
-            request, obj
-        )
 
 
 class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
@@ -79,19 +56,6 @@ class BylineInline(EditableWhileParentIsMixin, admin.TabularInline):
         )
 
 
-class RichTextBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
-    model = RichTextBlock
-
-
-class PhotoBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
-    model = PhotoBlock
-    autocomplete_fields = ["photo"]
-
-
-class PullQuoteBlockInline(EditableWhileParentIsMixin, ContentEditorInline):
-    model = PullQuoteBlock
-
-
 # The first fieldsets (story, hero) are drawn above the bylines and body blocks.
 STORY_FIELDSETS = 2
 
@@ -101,6 +65,7 @@ class ArticleAdmin(
     WorkflowPanelMixin,
     DeskSearchMixin,
     DraftPreviewAdminMixin,
+    StoryLinkSearchMixin,
     MoveToTrashMixin,
     ArticleHistoryAdminMixin,
     ContentEditor,
@@ -161,9 +126,7 @@ class ArticleAdmin(
     ]
     inlines = [
         BylineInline,
-        RichTextBlockInline,
-        PhotoBlockInline,
-        PullQuoteBlockInline,
+        *BODY_BLOCK_INLINES,
         CorrectionInline,
     ]
     actions = ["publish_selected", "unpublish_selected", "trash_selected"]

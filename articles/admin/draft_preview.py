@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.forms import all_valid
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.safestring import mark_safe
@@ -25,6 +24,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Byline, Correction, RichTextBlock
 from articles.site.listings import related_articles
+from articles.site.rendered_body import blocks_for_readers
 from articles.trust.previews import keep_private
 from text import html_to_text
 from text.measure import reading_minutes, word_count
@@ -125,8 +125,7 @@ def build_story(form, formsets) -> tuple[UnsavedStory, str]:
         tags=preview_tags(form.cleaned_data.get("tags") or []),
         corrections=corrections,
     )
-    body = render_to_string("articles/article_body.html", {"blocks": blocks})
-    return story, body
+    return story, blocks_for_readers(blocks)
 
 
 def frame_for_this_site(response: HttpResponse) -> HttpResponse:

@@ -16,7 +16,13 @@ from django.utils.html import format_html
 
 from articles.api.ninjs_schemas import NINJS_SCHEMA_URI, NINJS_VERSION
 from articles.api.representation import absolute, api_url
-from articles.models import Article, PhotoBlock, PullQuoteBlock, RichTextBlock
+from articles.models import (
+    Article,
+    EmbedBlock,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+)
 from media_library.models import Photo
 from media_library.renditions import FULL, MIME_TYPES
 from text import html_to_text
@@ -113,6 +119,8 @@ def _body(blocks: list) -> dict:
             words.append(block.text)
         elif isinstance(block, PhotoBlock):
             parts.append(_figure(block.photo, block.shown_caption, block.shown_credit))
+        elif isinstance(block, EmbedBlock):
+            parts.append(_embed(block))
     text = " ".join(" ".join(words).split())
     return {
         "role": "main",
@@ -122,6 +130,20 @@ def _body(blocks: list) -> dict:
         "charCount": len(text),
         "wordCount": len(text.split()),
     }
+
+
+def _embed(block: EmbedBlock) -> str:
+    """An embed as a link to what it shows: partners decide whether to load a player."""
+    embed = block.embed
+    label = f"{embed.provider.name} {embed.kind_label}" if embed else block.url
+    if block.title:
+        label = f"{label}: {block.title}"
+    return format_html(
+        '<figure class="embed"><a href="{}">{}</a><figcaption>{}</figcaption></figure>',
+        block.url,
+        label,
+        block.caption,
+    )
 
 
 def _figure(photo: Photo, caption: str, credit: str) -> str:

@@ -8,13 +8,15 @@ signed, so clients treat it as opaque and a tampered one is refused, not guessed
 from dataclasses import dataclass
 from datetime import datetime
 
-from content_editor.contents import contents_for_item, contents_for_items
+from django.conf import settings
 from django.core import signing
 from django.db.models import F, Prefetch, Q
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
 
-from articles.models import BLOCK_MODELS, Article, ArticleTag, Byline
+from articles.blocks import body_contents
+from articles.links import published_addresses, referenced_ids, resolve_article_links
+from articles.models import Article, ArticleTag, Byline, RichTextBlock
 from authors.models import Author
 from sections.models import Section
 
@@ -110,14 +112,30 @@ def published_article(**lookup) -> Article | None:
 
 
 def article_blocks(article: Article) -> list:
-    """The body in reading order: one query per block type."""
-    return list(contents_for_item(article, BLOCK_MODELS).body)
+    """The body in reading order: two queries (and one for links to our stories)."""
+    blocks = list(body_contents([article])[article].body)
+    _resolve_story_links(blocks)
+    return blocks
 
 
 def blocks_for_articles(articles: list[Article]) -> dict[int, list]:
-    """Bodies of many stories at once: still one query per block type."""
-    contents = contents_for_items(articles, BLOCK_MODELS)
-    return {article.pk: list(contents[article].body) for article in articles}
+    """Bodies of many stories at once: still two queries (and one for story links)."""
+    contents = body_contents(articles)
+    bodies = {article.pk: list(contents[article].body) for article in articles}
+    _resolve_story_links([block for body in bodies.values() for block in body])
+    return bodies
+
+
+def _resolve_story_links(blocks: list) -> None:
+    """Links to our stories as partners need them: the live story's full address, or
+    plain text while it is not published (`articles.links`); one query for all."""
+    rich = [block for block in blocks if isinstance(block, RichTextBlock)]
+    ids = set().union(*(referenced_ids(block.text) for block in rich))
+    addresses = published_addresses(ids)
+    for block in rich:
+        block.text = resolve_article_links(
+            block.text, addresses=addresses, prefix=settings.SITE_URL
+        )
 
 
 def public_tags():

@@ -7,7 +7,13 @@ number of queries per request fixed whatever the page size.
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Article, PhotoBlock, PullQuoteBlock, RichTextBlock
+from articles.models import (
+    Article,
+    EmbedBlock,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+)
 from media_library.models import Photo
 from media_library.renditions import FULL, MIME_TYPES
 
@@ -156,7 +162,23 @@ def block_data(block) -> dict:
             "text": block.text,
             "attribution": block.attribution,
         }
+    if isinstance(block, EmbedBlock):
+        return embed_data(block)
     raise TypeError(f"No API representation for {type(block).__name__}")
+
+
+def embed_data(block: EmbedBlock) -> dict:
+    embed = block.embed
+    return {
+        "type": "embed",
+        "url": block.url,
+        "provider": embed.provider.key if embed else "",
+        "provider_name": embed.provider.name if embed else "",
+        "kind": embed.provider.kind if embed else "",
+        "player_url": embed.player_url if embed else "",
+        "title": block.title,
+        "caption": block.caption,
+    }
 
 
 def article_detail(article: Article, blocks: list, corrections) -> dict:

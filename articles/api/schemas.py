@@ -142,8 +142,23 @@ class PullQuoteBlockOut(Schema):
     attribution: str
 
 
+class EmbedBlockOut(Schema):
+    type: Literal["embed"]
+    url: str = Field(description="The public address on the provider's site.")
+    provider: str = Field(
+        description="youtube, vimeo, x, bluesky, mastodon, datawrapper or documentcloud."
+    )
+    provider_name: str
+    kind: str = Field(description="video, post, chart or document.")
+    player_url: str = Field(
+        description="The provider's player for an iframe; load it only after the reader asks."
+    )
+    title: str
+    caption: str
+
+
 BlockOut = Annotated[
-    RichTextBlockOut | PhotoBlockOut | PullQuoteBlockOut,
+    RichTextBlockOut | PhotoBlockOut | PullQuoteBlockOut | EmbedBlockOut,
     Field(discriminator="type"),
 ]
 

@@ -14,6 +14,7 @@ from articles.models import (
     ArticleTag,
     Byline,
     Correction,
+    EmbedBlock,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
@@ -25,7 +26,7 @@ from media_library.models import Photo
 from sections.models import Partner, Section, SiteSettings, SocialLink
 
 CHROME_MODELS = (SiteSettings, SocialLink, Partner)
-BLOCK_MODELS = (RichTextBlock, PullQuoteBlock, PhotoBlock)
+BLOCK_MODELS = (RichTextBlock, PullQuoteBlock, PhotoBlock, EmbedBlock)
 
 
 def article_keys(article_pk, *, also_sections=()) -> set[str]:

@@ -1,23 +1,34 @@
 """The article body rendered once and stored with the story, not on every uncached view.
 
-Rendering the blocks costs three queries (one per block type) and most of an uncached
+Rendering the blocks costs two queries (`articles.blocks.body_contents`) and most of an uncached
 page's template time (every photo's srcset). The HTML depends only on the blocks and the
 photos they show, so it is kept on the article: made on the first view after a change,
 emptied (one UPDATE) when a block of the article or a photo it shows is saved or deleted.
 Emptying rather than re-rendering keeps a change to a wire photo used by thousands of
 stories cheap; each story renders again when it is next read.
+
+Links to our own stories are stored as references and resolved on the way out
+(`articles.links`), so a linked story's new address or publication never needs the
+body rendered again (a stored article page lists the linked stories among what it shows).
 """
 
-from content_editor.contents import contents_for_item
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import BLOCK_MODELS, Article, StoredPage
+from articles.blocks import body_contents
+from articles.links import resolve_article_links
+from articles.models import Article, StoredPage
 
 
 def render_body(article: Article) -> str:
-    blocks = contents_for_item(article, BLOCK_MODELS).body
+    blocks = body_contents([article])[article].body
     return render_to_string("articles/article_body.html", {"blocks": blocks})
+
+
+def blocks_for_readers(blocks: list) -> SafeString:
+    """Blocks not stored as a body (a preview, a revision) rendered as readers get them."""
+    html = render_to_string("articles/article_body.html", {"blocks": blocks})
+    return mark_safe(resolve_article_links(html))
 
 
 def body_html(article: Article) -> SafeString:
@@ -29,7 +40,7 @@ def body_html(article: Article) -> SafeString:
         article.body_html = render_body(article)
         Article.objects.filter(pk=article.pk).update(body_html=article.body_html)
     # Rich text was sanitised on save and the rest comes from escaping templates.
-    return mark_safe(article.body_html)
+    return mark_safe(resolve_article_links(article.body_html))
 
 
 def forget_bodies(articles) -> None:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("authors/", views.author_index, name="author_index"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("_/article/<int:object_id>/", views.article_reference, name="reference"),
     path("<slug:section>/", views.section_front, name="section"),
     path(
         "<slug:section>/<yyyy:year>/<nn:month>/<nn:day>/<slug:slug>/",

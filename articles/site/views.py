@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from articles.links import links_wait_for_publication, referenced_ids
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -211,6 +212,8 @@ def article_page_context(article, canonical: str, current_section_slug: str):
     return {
         "article": article,
         "body_html": body,
+        # Stories the body links to: their address or publication changes this page too.
+        "linked": referenced_ids(article.body_html),
         # From the stored body already in hand: no query, figure for the reader.
         "reading_minutes": reading_minutes(word_count(html_to_text(body))),
         "related": related,
@@ -225,6 +228,7 @@ def render_article_page(request, article, canonical, current_section_slug):
     surrogate_keys.tag(
         request, **surrogate_keys.article_page_keys(article, context["related"])
     )
+    surrogate_keys.tag(request, articles=context["linked"])
     return render(request, "articles/article_detail.html", context)
 
 
@@ -247,13 +251,36 @@ def store_article_page(request, article, canonical, current_section_slug):
                 surrogate_keys.keys_for(
                     **surrogate_keys.article_page_keys(article, related)
                 )
+                | surrogate_keys.keys_for(articles=context["linked"])
             )
         ),
     )
-    stored_pages.store(
-        page, stored_pages.dependency_keys(article, related), started_at=started_at
-    )
+    keys = stored_pages.dependency_keys(article, related)
+    keys.update(f"article-{pk}" for pk in context["linked"])
+    # A link to a scheduled story becomes a link at its time, with no change to store
+    # the page again: such a page is rendered on each cache miss until then.
+    if not links_wait_for_publication(context["linked"]):
+        stored_pages.store(page, keys, started_at=started_at)
     return page, context
+
+
+@require_safe
+def article_reference(request, object_id):
+    """Where a stored link to one of our stories leads: the story's address, for whoever
+    may see the story; 404 as for a story that does not exist otherwise."""
+    article = (
+        visible_articles(request)
+        .select_related("section")
+        .filter(pk=object_id)
+        .only("pk", "slug", "published_at", "section__slug")
+        .first()
+    )
+    address = article.get_absolute_url() if article is not None else None
+    if address is None:
+        raise Http404("No such article.")
+    response = redirect(address)
+    add_never_cache_headers(response)
+    return response
 
 
 def redirect_from_old_address(request):

@@ -11,6 +11,7 @@ from reversion.models import Revision
 from articles.models import (
     BLOCK_MODELS,
     Article,
+    EmbedBlock,
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
@@ -64,6 +65,9 @@ def _block_text(block) -> str:
             "text": block.text,
             "attribution": attribution,
         }
+    if isinstance(block, EmbedBlock):
+        title = f" {block.title}" if block.title else ""
+        return _("[Embed]%(title)s %(url)s") % {"title": title, "url": block.url}
     return str(block)
 
 

@@ -21,6 +21,7 @@ STORY_PARTS = [
     "articles_richtextblock_set",
     "articles_photoblock_set",
     "articles_pullquoteblock_set",
+    "articles_embedblock_set",
     "bylines",
     "tagged_items",
 ]

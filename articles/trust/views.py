@@ -1,14 +1,13 @@
 """Public views for trust: shareable previews and the corrections page."""
 
-from content_editor.contents import contents_for_item
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from reversion.models import Revision
 from taggit.models import Tag
 
+from articles.blocks import body_contents
 from articles.models import (
-    BLOCK_MODELS,
     Article,
     Byline,
     Correction,
@@ -16,6 +15,7 @@ from articles.models import (
 )
 from articles.site.caching import public_page
 from articles.site.listings import paginate
+from articles.site.rendered_body import blocks_for_readers
 from articles.trust.previews import keep_private
 from articles.trust.revisions import unpack_revision
 
@@ -59,11 +59,16 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             Article.objects.for_listing().prefetch_related("bylines__author__photo"),
             pk=link.article_id,
         )
-        blocks = contents_for_item(article, BLOCK_MODELS).body
+        blocks = body_contents([article])[article].body
     response = render(
         request,
         "articles/article_detail.html",
-        {"article": article, "blocks": blocks, "preview": True, "preview_link": link},
+        {
+            "article": article,
+            "body_html": blocks_for_readers(blocks),
+            "preview": True,
+            "preview_link": link,
+        },
     )
     return keep_private(response)
 

@@ -31,9 +31,9 @@ GUTENBERG_BODY = """<!-- wp:paragraph -->
 <!-- wp:list -->
 <ul><li>Generators</li><li>Patriot missiles</li></ul>
 <!-- /wp:list -->
-<!-- wp:embed {"url":"https://www.youtube.com/watch?v=abc","type":"video"} -->
+<!-- wp:embed {"url":"https://www.youtube.com/watch?v=M7lc1UVf-VE","type":"video"} -->
 <figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">
-https://www.youtube.com/watch?v=abc
+https://www.youtube.com/watch?v=M7lc1UVf-VE
 </div></figure>
 <!-- /wp:embed -->
 """

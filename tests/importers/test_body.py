@@ -1,6 +1,13 @@
 """Post bodies into blocks, without a database: the conversion rules one by one."""
 
-from importers.body import PhotoRef, PullQuote, RichText, convert_body, split_credit
+from importers.body import (
+    EmbedRef,
+    PhotoRef,
+    PullQuote,
+    RichText,
+    convert_body,
+    split_credit,
+)
 
 
 def test_blank_lines_make_paragraphs_and_single_newlines_line_breaks():
@@ -21,6 +28,22 @@ def test_embed_shortcode_and_iframe_become_links():
         'href="https://example.org/v/1"' in html
         and 'href="https://example.org/v/2"' in html
     )
+
+
+def test_embeds_from_allowed_providers_become_embed_blocks():
+    """A YouTube video, a Datawrapper chart or a Mastodon post stays an embed; the
+    reader's click still decides when the player loads."""
+    blocks = convert_body(
+        "[embed]https://www.youtube.com/watch?v=M7lc1UVf-VE[/embed]\n\n"
+        '<iframe src="https://datawrapper.dwcdn.net/AbC12/3/"></iframe>\n\n'
+        '<figure class="wp-block-embed is-provider-mastodon"><div>'
+        "https://mastodon.social/@newsroom/112233</div></figure>"
+    )
+    assert blocks == [
+        EmbedRef(url="https://www.youtube.com/watch?v=M7lc1UVf-VE"),
+        EmbedRef(url="https://datawrapper.dwcdn.net/AbC12/3/"),
+        EmbedRef(url="https://mastodon.social/@newsroom/112233"),
+    ]
 
 
 def test_gallery_shortcode_becomes_one_photo_per_image():

@@ -3,7 +3,13 @@
 import pytest
 from taggit.models import Tag
 
-from articles.models import Article, PhotoBlock, PullQuoteBlock, RichTextBlock
+from articles.models import (
+    Article,
+    EmbedBlock,
+    PhotoBlock,
+    PullQuoteBlock,
+    RichTextBlock,
+)
 from authors.models import Author
 from importers.models import ImportedItem, ItemKind
 from media_library.models import Photo
@@ -22,6 +28,7 @@ def body(post):
         *RichTextBlock.objects.filter(parent=post),
         *PhotoBlock.objects.filter(parent=post),
         *PullQuoteBlock.objects.filter(parent=post),
+        *EmbedBlock.objects.filter(parent=post),
     ]
     return sorted(blocks, key=lambda block: block.ordering)
 
@@ -112,7 +119,13 @@ def test_gutenberg_blocks_become_our_blocks(imported):
     """Paragraph, heading, image, quote, list and embed blocks, in order."""
     blocks = body(article(11))
     kinds = [type(block).__name__ for block in blocks]
-    assert kinds == ["RichTextBlock", "PhotoBlock", "PullQuoteBlock", "RichTextBlock"]
+    assert kinds == [
+        "RichTextBlock",
+        "PhotoBlock",
+        "PullQuoteBlock",
+        "RichTextBlock",
+        "EmbedBlock",
+    ]
     assert "<strong>16.5%</strong>" in blocks[0].text
     assert "<h2>The price of defence</h2>" in blocks[0].text
     assert blocks[1].caption == "The ministers met at the palace."
@@ -122,7 +135,8 @@ def test_gutenberg_blocks_become_our_blocks(imported):
         "<li><p>Generators</p></li>" in blocks[3].text
         or "<li>Generators</li>" in blocks[3].text
     )
-    assert 'href="https://www.youtube.com/watch?v=abc"' in blocks[3].text
+    assert blocks[4].url == "https://www.youtube.com/watch?v=M7lc1UVf-VE"
+    assert blocks[4].embed.provider.name == "YouTube"
 
 
 def test_missing_photo_is_left_out_and_named(imported):
