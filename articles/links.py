@@ -17,6 +17,7 @@ a reference shown somewhere unresolved (the editor's own preview) still leads to
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -99,28 +100,40 @@ def to_article_references(markup: str) -> str:
     return _HREF.sub(replace, markup or "")
 
 
-def published_addresses(ids: Iterable[int]) -> dict[int, str]:
-    """The canonical address of each of `ids` that readers may see now (one query)."""
-    from articles.models import Article
+@dataclass
+class LinkTargets:
+    """What the stories linked to are now: the address of each live one, and which are
+    scheduled (their link appears at their time, with no save to announce it)."""
+
+    addresses: dict[int, str] = field(default_factory=dict)
+    scheduled: set[int] = field(default_factory=set)
+
+
+def link_targets(ids: Iterable[int]) -> LinkTargets:
+    """The live and scheduled stories among `ids` (one query; none without ids)."""
+    from articles.models import Article, published_condition, scheduled_condition
 
     ids = set(ids)
     if not ids:
-        return {}
+        return LinkTargets()
     stories = (
-        Article.objects.published()
+        Article.objects.filter(published_condition() | scheduled_condition())
         .filter(pk__in=ids)
         .select_related("section")
-        .only("pk", "slug", "published_at", "section__slug")
+        .only("pk", "slug", "status", "published_at", "trashed_at", "section__slug")
     )
-    return {story.pk: story.get_absolute_url() for story in stories}
+    targets = LinkTargets()
+    for story in stories:
+        if story.is_published:
+            targets.addresses[story.pk] = story.get_absolute_url()
+        else:
+            targets.scheduled.add(story.pk)
+    return targets
 
 
-def links_wait_for_publication(ids: Iterable[int]) -> bool:
-    """Whether any of `ids` is scheduled: its link appears later without any save."""
-    from articles.models import Article
-
-    ids = set(ids)
-    return bool(ids) and Article.objects.scheduled().filter(pk__in=ids).exists()
+def published_addresses(ids: Iterable[int]) -> dict[int, str]:
+    """The canonical address of each of `ids` that readers may see now (one query)."""
+    return link_targets(ids).addresses
 
 
 def resolve_article_links(

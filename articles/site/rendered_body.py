@@ -16,7 +16,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.blocks import body_contents
-from articles.links import resolve_article_links
+from articles.links import (
+    LinkTargets,
+    link_targets,
+    referenced_ids,
+    resolve_article_links,
+)
 from articles.models import Article, StoredPage
 
 
@@ -32,15 +37,23 @@ def blocks_for_readers(blocks: list) -> SafeString:
 
 
 def body_html(article: Article) -> SafeString:
-    """The stored body, rendered and stored first if a change emptied it.
+    """The stored body as readers get it, rendered and stored first if a change emptied it."""
+    return body_and_links(article)[0]
 
-    Stored with update(): no signals, no new `updated_at`, no revision; it is derived data.
+
+def body_and_links(article: Article) -> tuple[SafeString, LinkTargets]:
+    """The stored body as readers get it, and what the stories it links to are now.
+
+    The body is stored with update(): no signals, no new `updated_at`, no revision; it
+    is derived data.
     """
     if not article.body_html:
         article.body_html = render_body(article)
         Article.objects.filter(pk=article.pk).update(body_html=article.body_html)
+    targets = link_targets(referenced_ids(article.body_html))
     # Rich text was sanitised on save and the rest comes from escaping templates.
-    return mark_safe(resolve_article_links(article.body_html))
+    html = resolve_article_links(article.body_html, addresses=targets.addresses)
+    return mark_safe(html), targets
 
 
 def forget_bodies(articles) -> None:

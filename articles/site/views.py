@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.links import links_wait_for_publication, referenced_ids
+from articles.links import referenced_ids
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -208,12 +208,13 @@ def article_page_context(article, canonical: str, current_section_slug: str):
         "corrections",  # shown in the page and in its structured data: read once
     )
     related = listings.related_articles(article)
-    body = rendered_body.body_html(article)
+    body, links = rendered_body.body_and_links(article)
     return {
         "article": article,
         "body_html": body,
         # Stories the body links to: their address or publication changes this page too.
         "linked": referenced_ids(article.body_html),
+        "links_wait": bool(links.scheduled),
         # From the stored body already in hand: no query, figure for the reader.
         "reading_minutes": reading_minutes(word_count(html_to_text(body))),
         "related": related,
@@ -259,7 +260,7 @@ def store_article_page(request, article, canonical, current_section_slug):
     keys.update(f"article-{pk}" for pk in context["linked"])
     # A link to a scheduled story becomes a link at its time, with no change to store
     # the page again: such a page is rendered on each cache miss until then.
-    if not links_wait_for_publication(context["linked"]):
+    if not context["links_wait"]:
         stored_pages.store(page, keys, started_at=started_at)
     return page, context
 
