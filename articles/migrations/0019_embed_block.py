@@ -14,7 +14,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0016_notifications'),
+        ('articles', '0018_stored_cards'),
         ("authors", "0002_author_profile_changes"),
         ("media_library", "0003_photo_alt_text_flagged_and_own_photos"),
         ("sections", "0005_partner_logo"),
