@@ -238,18 +238,22 @@ class Article(PhotoUse, models.Model):
         # The listings' order exactly (NULLS LAST included), so that a page is read
         # from the index in order and stops after its rows: no scan, no sort.
         indexes = [
+            # `trashed_at` rides along (INCLUDE, PostgreSQL) so that a list's count is an
+            # index-only scan: every public list also asks "not in the trash".
             ListingIndex(
                 "status",
                 models.F("published_at").desc(nulls_last=True),
                 models.F("id").desc(),
-                name="article_public_listing",
+                name="article_listing_public",
+                include=["trashed_at"],
             ),
             ListingIndex(
                 "section",
                 "status",
                 models.F("published_at").desc(nulls_last=True),
                 models.F("id").desc(),
-                name="article_section_listing",
+                name="article_listing_section",
+                include=["trashed_at"],
             ),
             # The admin's list (every status, newest first).
             ListingIndex(
