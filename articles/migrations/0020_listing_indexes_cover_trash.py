@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("articles", "0018_stored_cards"),
+        ("articles", "0019_embed_block"),
     ]
 
     operations = [
