@@ -136,7 +136,8 @@ def purge_related_articles(sender, instance, action, **kwargs):
         request_purge(article_keys(instance.pk))
 
 
-WATCHED_MODELS = (
+# What a story's page shows (stored_pages watches the same), then the chrome.
+STORY_MODELS = (
     Article,
     Byline,
     *BLOCK_MODELS,
@@ -147,8 +148,8 @@ WATCHED_MODELS = (
     AuthorLink,
     Photo,
     Section,
-    *CHROME_MODELS,
 )
+WATCHED_MODELS = (*STORY_MODELS, *CHROME_MODELS)
 
 
 def connect_save_and_delete(receiver, models, prefix: str) -> None:

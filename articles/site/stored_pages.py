@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 from django.template.context import make_context
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode
@@ -40,6 +40,7 @@ from articles.models import (
     StoredPage,
     StoredPageKeyChange,
 )
+from articles.site.purge_on_change import STORY_MODELS, connect_save_and_delete
 from authors.models import Author, AuthorLink
 from media_library.models import Photo
 from sections.models import Section
@@ -221,25 +222,8 @@ def related_articles_changed(sender, instance, action, **kwargs):
         request_forget(changed_keys(instance))
 
 
-WATCHED_MODELS = (
-    Article,
-    Byline,
-    *BLOCK_MODELS,
-    Correction,
-    Tag,
-    ArticleTag,
-    Author,
-    AuthorLink,
-    Photo,
-    Section,
-)
-
-
 def connect() -> None:
-    for model in WATCHED_MODELS:
-        uid = f"stored-page-{model._meta.label_lower}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-del")
+    connect_save_and_delete(content_changed, STORY_MODELS, "stored-page")
     for through in (Article.related_articles.through, ArticleTag):
         m2m_changed.connect(
             related_articles_changed,
