@@ -201,7 +201,12 @@ def test_correspondent_new_article_is_their_draft(correspondent_client, correspo
             "bylines-INITIAL_FORMS": "0",
             **{
                 f"articles_{name}_set-{key}": "0"
-                for name in ("richtextblock", "photoblock", "pullquoteblock")
+                for name in (
+                    "richtextblock",
+                    "photoblock",
+                    "pullquoteblock",
+                    "embedblock",
+                )
                 for key in ("TOTAL_FORMS", "INITIAL_FORMS")
             },
         },
