@@ -7,7 +7,9 @@ from urllib.parse import quote
 from content_editor.models import Region
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
@@ -50,6 +52,12 @@ def _article_path_format() -> str:
     for name, marker in _PATH_MARKERS.items():
         path = path.replace(str(marker), "{" + name + "}", 1)
     return path
+
+
+@receiver(setting_changed)
+def _forget_article_path_format(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _article_path_format.cache_clear()
 
 
 def article_path(section_slug: str, day, slug: str) -> str:

@@ -15,7 +15,10 @@ Ratios, because the machine is shared and absolute numbers mean little here.
 import argparse
 import http.client
 import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -39,6 +42,66 @@ DATABASE = os.environ.get(
     "postgres://postgres@127.0.0.1:5432/newsroom_bench_stack",
 )
 BUILD = ROOT / "build" / "bench-stack"
+
+
+# wrk (Debian package `wrk`), when installed, drives the load: Python clients top out
+# at a few thousand requests a second, below what Varnish serves.
+WRK_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local path = wrk.path
+  if UNIQUE then path = path .. "?bench=" .. counter end
+  return wrk.format("GET", path)
+end
+response = function(status, headers, body)
+  if status ~= 200 then error("status " .. status) end
+end
+"""
+
+
+def wrk_requests_per_second(url: str, *, unique: bool, seconds: float, clients: int):
+    """Requests/s wrk completes on `url` (a fresh query string each time if `unique`)."""
+    script = BUILD / "wrk.lua"
+    script.write_text(f"UNIQUE = {'true' if unique else 'false'}\n{WRK_SCRIPT}")
+    result = subprocess.run(
+        [
+            shutil.which("wrk"),
+            "--threads",
+            "1",
+            "--connections",
+            str(clients),
+            "--duration",
+            f"{seconds:g}s",
+            "--script",
+            str(script),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    if "Non-2xx" in result.stdout or "error" in result.stderr:
+        raise RuntimeError(f"{url}: {result.stdout}{result.stderr}")
+    match = re.search(r"Requests/sec:\s+([0-9.]+)", result.stdout)
+    return float(match.group(1))
+
+
+def load(host, port, path, *, unique=False, seconds: float, clients: int) -> float:
+    if shutil.which("wrk"):
+        return wrk_requests_per_second(
+            f"http://{host}:{port}{path}",
+            unique=unique,
+            seconds=seconds,
+            clients=clients,
+        )
+    if unique:
+        return requests_per_second(
+            host, port, lambda n: f"{path}?bench={n}", seconds=seconds, clients=clients
+        )
+    return requests_per_second(
+        host, port, lambda n: path, seconds=seconds, clients=clients
+    )
 
 
 def requests_per_second(host, port, paths, *, seconds: float, clients: int) -> float:
@@ -139,19 +202,14 @@ def main() -> None:
         article = facts.strip().splitlines()[-1]
         host = config.host
         measure = {"seconds": options.seconds, "clients": options.clients}
-        minimal = requests_per_second(
-            host, config.app_port, lambda n: "/bench/minimal/", **measure
-        )
-        cached = requests_per_second(
-            host, config.http_port, lambda n: article, **measure
-        )
+        minimal = load(host, config.app_port, "/bench/minimal/", **measure)
+        cached = load(host, config.http_port, article, **measure)
         # A new query string each time: neither Varnish nor the page cache has it.
-        uncached = requests_per_second(
-            host, config.app_port, lambda n: f"{article}?bench={n}", **measure
-        )
+        uncached = load(host, config.app_port, article, unique=True, **measure)
         purge = purge_to_fresh(stack, env, article, options.rounds)
     report = [
         f"Production stack benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"load: {'wrk' if shutil.which('wrk') else 'Python threads'}; "
         f"gunicorn workers: {options.workers}; clients: {options.clients}; "
         f"{options.seconds:g} s per measurement; reference article {article}",
         f"minimal Django view (gunicorn):      {minimal:8.1f} req/s = 1.00×",

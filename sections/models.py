@@ -1,9 +1,12 @@
+import functools
 import hashlib
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
 from django.db import models
-from django.urls import reverse
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 # First path segments the site itself uses; a section there would hide the page or vice versa.
@@ -96,7 +99,19 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        # Every page draws the whole navigation twice: resolve each front's address once.
+        return get_script_prefix() + _section_path(self.slug)
+
+
+@functools.lru_cache(maxsize=1024)
+def _section_path(slug: str) -> str:
+    return reverse("articles:section", args=[slug]).removeprefix(get_script_prefix())
+
+
+@receiver(setting_changed)
+def _forget_section_paths(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _section_path.cache_clear()
 
 
 class SiteSettings(models.Model):

@@ -160,8 +160,10 @@ def article_detail(request, section, year, month, day, slug):
         .select_related("section__parent", "hero", "stored_page")
         .defer("search_text", "search_vector")
         .filter(section__slug=section, slug=slug)
-        .first()
+        # One row at most (slugs are unique in a section): no ORDER BY to build or run.
+        .order_by()[:1]
     )
+    article = article[0] if article else None
     if article is None:
         if (
             Article.objects.withdrawn()
