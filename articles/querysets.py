@@ -5,6 +5,8 @@ may see, what is scheduled, withdrawn or trashed, and what a user works on.
 across relations for counts and annotations. Re-exported by `articles.models`.
 """
 
+from datetime import datetime
+
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
@@ -36,23 +38,23 @@ def not_trashed_condition(prefix: str = "") -> models.Q:
     return models.Q(**{f"{prefix}trashed_at__isnull": True})
 
 
-def published_condition(prefix: str = "") -> models.Q:
+def published_condition(prefix: str = "", now: datetime | None = None) -> models.Q:
     """The one rule for what readers may see, as a condition; `prefix` reaches it
     across a relation (e.g. "bylines__article__") for counts and annotations."""
     return models.Q(
         **{
             f"{prefix}status": ArticleStatus.PUBLISHED,
-            f"{prefix}published_at__lte": timezone.now(),
+            f"{prefix}published_at__lte": now or timezone.now(),
         }
     ) & not_trashed_condition(prefix)
 
 
-def scheduled_condition(prefix: str = "") -> models.Q:
+def scheduled_condition(prefix: str = "", now: datetime | None = None) -> models.Q:
     """Published but not yet due: the other half of `published_condition`."""
     return models.Q(
         **{
             f"{prefix}status": ArticleStatus.PUBLISHED,
-            f"{prefix}published_at__gt": timezone.now(),
+            f"{prefix}published_at__gt": now or timezone.now(),
         }
     ) & not_trashed_condition(prefix)
 

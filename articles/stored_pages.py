@@ -24,6 +24,8 @@ class StoredPage(models.Model):
     )
     # Which templates, static files and settings made it (see stored_pages.fingerprint).
     fingerprint = models.CharField(max_length=32)
+    # The top-level section the page's navigation marks as current.
+    nav_section = models.SlugField(max_length=100, default="", db_index=False)
     title = models.CharField(max_length=300)
     head_html = models.TextField()
     main_html = models.TextField()

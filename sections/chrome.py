@@ -5,9 +5,10 @@ built from the tables when missing or older than SNAPSHOT_MAX_AGE, and deleted b
 change to a section, the settings, a social link or a partner (sections.signals).
 """
 
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from datetime import timedelta
+import hashlib
+import json
+from datetime import datetime, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
@@ -15,6 +16,7 @@ from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
+from newsroom.prepared import PreparedQuery
 from sections.models import ChromeSnapshot, Partner, Section, SiteSettings, SocialLink
 
 # A snapshot built from rows read just before a concurrent change committed would keep
@@ -22,40 +24,85 @@ from sections.models import ChromeSnapshot, Partner, Section, SiteSettings, Soci
 SNAPSHOT_MAX_AGE = timedelta(minutes=10)
 
 
-@dataclass
 class Chrome:
-    site_name: str
-    tagline: str = ""
-    footer_note: str = ""
-    navigation: list[Section] = dataclass_field(default_factory=list)
-    # The masthead's menu: every browsable section, each sub-section after its parent.
-    menu: list[Section] = dataclass_field(default_factory=list)
-    social_links: list[SocialLink] = dataclass_field(default_factory=list)
-    partners: list[Partner] = dataclass_field(default_factory=list)
+    """The chrome, as its snapshot's JSON data.
+
+    The model instances templates loop over are built on first use: a page drawn from
+    a stored frame (articles.site.frames) never needs them, and only the data is
+    pickled when the chrome is cached.
+    """
+
+    def __init__(self, data: dict):
+        self.data = data
+        # Equal versions draw the same chrome, so what is rendered from one can be kept
+        # until the version changes (articles.site.frames).
+        self.version = version_of(data)
+
+    def __getstate__(self):
+        return {"data": self.data, "version": self.version}
+
+    @property
+    def site_name(self) -> str:
+        return settings.NEWSROOM_NAME
+
+    @property
+    def tagline(self) -> str:
+        return self.data["tagline"]
+
+    @property
+    def footer_note(self) -> str:
+        return self.data["footer_note"]
+
+    @cached_property
+    def navigation(self) -> list[Section]:
+        return [_instance(Section, row) for row in self.data["navigation"]]
+
+    @cached_property
+    def menu(self) -> list[Section]:
+        """Every browsable section, each sub-section after its parent."""
+        # A snapshot stored before the menu existed offers the top-level sections.
+        return [
+            _menu_item(row) for row in self.data.get("menu", self.data["navigation"])
+        ]
+
+    @cached_property
+    def social_links(self) -> list[SocialLink]:
+        return [_instance(SocialLink, row) for row in self.data["social_links"]]
+
+    @cached_property
+    def partners(self) -> list[Partner]:
+        return [_instance(Partner, row) for row in self.data["partners"]]
+
+
+def _snapshot_built_after(since: datetime):
+    return ChromeSnapshot.objects.filter(
+        pk=ChromeSnapshot.SINGLETON_PK, built_at__gt=since
+    ).values_list("data")
+
+
+# Read on every cache miss of the site state: compiled once (newsroom.prepared).
+_snapshot_since = PreparedQuery(_snapshot_built_after, since=datetime)
 
 
 def load_chrome() -> Chrome:
     """The chrome from its snapshot (one query), built and stored first if needed."""
-    row = (
-        ChromeSnapshot.objects.filter(
-            pk=ChromeSnapshot.SINGLETON_PK,
-            built_at__gt=timezone.now() - SNAPSHOT_MAX_AGE,
-        )
-        .values_list("data", flat=True)
-        .first()
-    )
+    row = _snapshot_since.first(since=timezone.now() - SNAPSHOT_MAX_AGE)
     if row is not None:
-        return chrome_from_snapshot(row)
-    chrome = read_chrome()
-    store_snapshot(chrome)
-    return chrome
+        return Chrome(row[0])
+    return Chrome(store_snapshot(read_snapshot_data()))
 
 
-def store_snapshot(chrome: Chrome) -> None:
-    """One INSERT … ON CONFLICT UPDATE: concurrent pages may both store it."""
+def version_of(data: dict) -> str:
+    text = json.dumps([settings.NEWSROOM_NAME, data], sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def store_snapshot(data: dict) -> dict:
+    """One INSERT … ON CONFLICT UPDATE: concurrent pages may both store it. Returns the
+    stored data."""
     snapshot = ChromeSnapshot(
         pk=ChromeSnapshot.SINGLETON_PK,
-        data=snapshot_of(chrome),
+        data=data,
         built_at=timezone.now(),
     )
     ChromeSnapshot.objects.bulk_create(
@@ -64,6 +111,7 @@ def store_snapshot(chrome: Chrome) -> None:
         unique_fields=["id"],
         update_fields=["data", "built_at"],
     )
+    return snapshot.data
 
 
 def forget_snapshot() -> None:
@@ -91,56 +139,28 @@ def _instance(model, row: dict):
     return instance
 
 
-def snapshot_of(chrome: Chrome) -> dict:
-    return {
-        "tagline": chrome.tagline,
-        "footer_note": chrome.footer_note,
-        "navigation": [_row(item) for item in chrome.navigation],
-        "menu": [{**_row(item), "menu_level": item.menu_level} for item in chrome.menu],
-        "social_links": [_row(item) for item in chrome.social_links],
-        "partners": [_row(item) for item in chrome.partners],
-    }
-
-
-def chrome_from_snapshot(data: dict) -> Chrome:
-    return Chrome(
-        site_name=settings.NEWSROOM_NAME,
-        tagline=data["tagline"],
-        footer_note=data["footer_note"],
-        navigation=[_instance(Section, row) for row in data["navigation"]],
-        # A snapshot stored before the menu existed offers the top-level sections.
-        menu=[_menu_item(row) for row in data.get("menu", data["navigation"])],
-        social_links=[_instance(SocialLink, row) for row in data["social_links"]],
-        partners=[_instance(Partner, row) for row in data["partners"]],
-    )
-
-
 def _menu_item(row: dict) -> Section:
     section = _instance(Section, row)
     section.menu_level = row.get("menu_level", 0)
     return section
 
 
-def read_chrome() -> Chrome:
-    """Read the chrome from its tables: two queries on PostgreSQL, four elsewhere."""
+def read_snapshot_data() -> dict:
+    """The chrome read from its tables, as snapshot data: two queries on PostgreSQL,
+    four elsewhere."""
     sections = list(Section.objects.active())
     navigation = [section for section in sections if section.parent_id is None]
     menu = menu_order(sections)
     site, social_links, partners = _site_settings_with_lists()
-    if site is None:
+    return {
         # A fresh install before anyone opened the settings: name and navigation only.
-        return Chrome(
-            site_name=settings.NEWSROOM_NAME, navigation=navigation, menu=menu
-        )
-    return Chrome(
-        site_name=settings.NEWSROOM_NAME,
-        tagline=site.tagline,
-        footer_note=site.footer_note,
-        navigation=navigation,
-        menu=menu,
-        social_links=social_links,
-        partners=partners,
-    )
+        "tagline": site.tagline if site else "",
+        "footer_note": site.footer_note if site else "",
+        "navigation": [_row(item) for item in navigation],
+        "menu": [{**_row(item), "menu_level": item.menu_level} for item in menu],
+        "social_links": [_row(item) for item in social_links],
+        "partners": [_row(item) for item in partners],
+    }
 
 
 def menu_order(sections: list[Section]) -> list[Section]:

@@ -34,8 +34,9 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from articles.models import Article
+from articles.models import Article, scheduled_condition
 from articles.site import surrogate_keys
+from newsroom.prepared import PreparedQuery
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
@@ -141,13 +142,21 @@ def cached_chrome() -> Chrome:
     return chrome
 
 
-def next_scheduled_publication() -> datetime | None:
+def _scheduled_after(now: datetime):
     return (
-        Article.objects.scheduled()
+        Article.objects.filter(scheduled_condition(now=now))
         .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+        .values_list("published_at")[:1]
     )
+
+
+# Run on every cache miss of the site state: compiled once (newsroom.prepared).
+_next_scheduled = PreparedQuery(_scheduled_after, now=datetime)
+
+
+def next_scheduled_publication() -> datetime | None:
+    row = _next_scheduled.first(now=timezone.now())
+    return row[0] if row else None
 
 
 def seconds_until(moment: datetime | None, default: int) -> int:

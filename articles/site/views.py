@@ -20,7 +20,13 @@ from articles.models import (
     StoredPage,
     published_condition,
 )
-from articles.site import listings, rendered_body, stored_pages, surrogate_keys
+from articles.site import (
+    frames,
+    listings,
+    rendered_body,
+    stored_pages,
+    surrogate_keys,
+)
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
 from articles.site.stored_cards import attach_cards
@@ -155,6 +161,10 @@ def article_detail(request, section, year, month, day, slug):
         requested_day = datetime.date(year, month, day)
     except ValueError as error:
         raise Http404("No such date.") from error
+    # Most requests: a published story whose page is stored, found in one query.
+    page = stored_pages.page_at(section, requested_day, slug)
+    if page is not None:
+        return stored_article_response(request, page)
     article = (
         visible_articles(request)
         .select_related("section__parent", "hero", "stored_page")
@@ -190,6 +200,8 @@ def article_detail(request, section, year, month, day, slug):
         page, context = store_article_page(
             request, article, canonical, current_section_slug
         )
+    if not context:
+        return stored_article_response(request, page)
     request.surrogate_keys = getattr(request, "surrogate_keys", set()) | set(
         page.surrogate_keys.split()
     )
@@ -198,6 +210,18 @@ def article_detail(request, section, year, month, day, slug):
         "articles/article_stored.html",
         # On the render that stored the page, its full context too (for tests and tools).
         {**context, "page": page, "current_section_slug": current_section_slug},
+    )
+
+
+def stored_article_response(request, page):
+    """A stored article page in its frame: no template rendered, no other query."""
+    request.surrogate_keys = getattr(request, "surrogate_keys", set()) | set(
+        page.surrogate_keys.split()
+    )
+    chrome = (getattr(request, "site_state", None) or site_state()).chrome
+    frame = frames.frame_for(chrome, page.nav_section)
+    return HttpResponse(
+        frame.fill(title=page.title, head_html=page.head_html, main_html=page.main_html)
     )
 
 
@@ -246,6 +270,7 @@ def store_article_page(request, article, canonical, current_section_slug):
     parts = stored_pages.render_parts(request, context)
     page = StoredPage(
         article=article,
+        nav_section=current_section_slug,
         title=article.seo_title or article.headline,
         head_html=parts["meta"],
         main_html=parts["content"],

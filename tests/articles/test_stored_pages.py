@@ -1,14 +1,18 @@
 """An article page's story part is rendered once, stored, and deleted by any change to
 what it shows (articles.site.stored_pages); the chrome is read from its snapshot."""
 
+import pickle
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.models import ArticleStatus, Correction, StoredPage, StoredPageKeyChange
-from articles.site import stored_pages
+from articles.site import frames, stored_pages
+from articles.site.caching import site_state
+from sections.chrome import load_chrome
 from sections.models import ChromeSnapshot, SiteSettings
 from tests.factories import (
     add_photo_block,
@@ -186,3 +190,101 @@ def test_the_chrome_is_read_from_its_snapshot_and_follows_changes(
 
     assert not ChromeSnapshot.objects.exists()
     assert "Reporting from Tokyo, Kyiv and Brussels" in read(client, story)
+
+
+# Stored pages in their frames (articles.site.frames) --------------------------------
+
+
+def test_a_stored_page_in_its_frame_is_the_page_the_template_draws(client, story):
+    read(client, story)
+    page = stored_pages.page_at(
+        story.section.slug, timezone.localdate(story.published_at), story.slug
+    )
+    chrome = site_state().chrome
+
+    drawn = render_to_string(
+        "articles/article_stored.html",
+        {"page": page, "chrome": chrome, "current_section_slug": page.nav_section},
+    )
+
+    framed = frames.frame_for(chrome, page.nav_section).fill(
+        title=page.title, head_html=page.head_html, main_html=page.main_html
+    )
+    assert framed == drawn
+    assert page.nav_section == "politics-security"
+    assert 'href="/politics-security/" aria-current="page"' in framed
+
+
+def test_a_headline_with_markup_characters_is_escaped_in_the_framed_title(
+    client, story
+):
+    story.headline = 'Minister says "no" to <script> & more'
+    story.save()
+    read(client, story)
+
+    page = read(client, story)  # from the stored page and its frame
+
+    assert "<title>Minister says &quot;no&quot; to &lt;script&gt; &amp; more |" in page
+
+
+def test_a_chrome_change_reaches_pages_drawn_from_frames(client, story):
+    read(client, story)
+    read(client, story)  # the frame is in this process now
+    section = story.section
+    section.name = "Politics, Security and Defence"
+    section.save()
+
+    page = read(client, story)
+
+    assert ">Politics, Security and Defence</a>" in page
+
+
+@pytest.mark.parametrize(
+    "taken_down",
+    [
+        {"status": ArticleStatus.UNPUBLISHED},
+        {"trashed_at": timezone.now()},
+        {"published_at": timezone.now() + timedelta(days=1)},
+    ],
+    ids=["unpublished", "trashed", "rescheduled"],
+)
+def test_a_story_taken_down_without_any_signal_is_not_served_from_its_stored_page(
+    client, story, taken_down
+):
+    """The stored page is found together with the story's current row, so even a bulk
+    update that sends no signal (and so deletes nothing) takes the page down."""
+    address = story.get_absolute_url()
+    read(client, story)
+    type(story).objects.filter(pk=story.pk).update(**taken_down)
+    cache.clear()
+
+    response = client.get(address)
+
+    assert response.status_code in (404, 410)
+    assert b"Minister visits Kyiv" not in response.content
+
+
+def test_a_story_moved_without_any_signal_answers_only_at_its_new_address(
+    client, story
+):
+    old_address = story.get_absolute_url()
+    read(client, story)
+    type(story).objects.filter(pk=story.pk).update(slug="minister-in-kyiv")
+    story.refresh_from_db()
+    cache.clear()
+
+    assert client.get(old_address).status_code == 404
+    assert "Minister visits Kyiv" in read(client, story)
+
+
+def test_the_chrome_is_cached_as_its_data_alone(story):
+    chrome = load_chrome()
+    assert chrome.navigation  # built from the data on first use
+
+    copy = pickle.loads(pickle.dumps(chrome))
+
+    assert "navigation" not in copy.__dict__
+    assert copy.version == chrome.version
+    assert [item.slug for item in copy.navigation] == [
+        item.slug for item in chrome.navigation
+    ]

@@ -60,8 +60,9 @@ def page_urls(desk):
 
 # The first view of an article after a change renders its story part (bylines, tags,
 # corrections, related stories, the body's three block types) and stores it; every
-# later cache miss reads it in one query (tests/articles/test_stored_pages.py).
-ARTICLE_FIRST_RENDER_BUDGET = 12
+# later cache miss reads it in one query (tests/articles/test_stored_pages.py), the one
+# the first view also tries before it renders.
+ARTICLE_FIRST_RENDER_BUDGET = 13
 
 
 def test_the_first_view_of_a_changed_article_stays_within_its_budget(
