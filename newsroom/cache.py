@@ -12,7 +12,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 from redis.retry import Retry
@@ -25,6 +25,24 @@ SKIP_AFTER_FAILURE_SECONDS = 2.0
 _UNAVAILABLE = object()
 
 
+class OneClientPerPool(RedisCacheClient):
+    """Django wraps its connection pool in a new `redis.Redis` on every cache call, and
+    redis-py copies its table of some 170 reply handlers into each one: that copying
+    cost more than the round trip to Redis. A `redis.Redis` is a thin, thread-safe
+    handle on its pool, so one per pool is made and kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class DegradingRedisCache(RedisCache):
     def __init__(self, server, params):
         options = params.setdefault("OPTIONS", {})
@@ -32,6 +50,7 @@ class DegradingRedisCache(RedisCache):
         options.setdefault("socket_timeout", SOCKET_TIMEOUT_SECONDS)
         options.setdefault("retry", Retry(NoBackoff(), 0))
         super().__init__(server, params)
+        self._class = OneClientPerPool
         self._skip_until = 0.0
 
     def _degrade(self, operation, fallback, *args, **kwargs):

@@ -20,7 +20,8 @@ REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/3")
 def redis_cache(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # As production configures it (newsroom.settings).
+            "BACKEND": "newsroom.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -32,9 +33,19 @@ def redis_cache(settings):
 
 def test_cache_is_really_redis():
     """These tests talk to the Redis server, not to a stand-in."""
-    assert type(cache._cache).__name__ == "RedisCacheClient"
+    assert cache._cache.get_client().ping()
     cache.set("probe", 1)
     assert cache.get("probe") == 1
+
+
+def test_every_cache_call_reuses_one_redis_client():
+    """Making a client per call cost more than the round trip to Redis."""
+    cache.get("probe")
+    reader = cache._cache.get_client()
+    cache.set("probe", 2)
+    assert cache.get("probe") == 2
+    assert cache._cache.get_client() is reader
+    assert cache._cache.get_client(write=True) is reader  # one server: one pool
 
 
 def test_public_page_has_cache_headers_and_validators(client):
