@@ -3,13 +3,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.staticfiles import finders
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from articles.distribution import structured_data as sd
@@ -20,33 +21,46 @@ NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
 
 
+SITEMAP_INDEX_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+)
+
+
 @require_safe
 @x_robots_tag
 def sitemap_index(request):
-    """Every page of every sitemap, addressed on SITE_URL."""
-    entries = []
+    """Every page of every sitemap, addressed on SITE_URL.
+
+    Written as strings, not through a template: a million stories make two thousand
+    article sitemap pages, and the template engine took 25 µs an entry.
+    """
+    lines = [SITEMAP_INDEX_OPEN]
     latest = {}
     for section, sitemap_class in SITEMAPS.items():
         sitemap = sitemap_class()
-        location = sd.absolute_url(
-            reverse("distribution:sitemap-section", kwargs={"section": section})
+        location = escape(
+            sd.absolute_url(
+                reverse("distribution:sitemap-section", kwargs={"section": section})
+            )
         )
         # Sitemaps sharing a definition of "latest" (sections, authors, tags) ask once.
         method = type(sitemap).get_latest_lastmod
         if method not in latest:
             latest[method] = sitemap.get_latest_lastmod()
         lastmod = latest[method]
-        entries.append(SitemapIndexItem(location, lastmod))
-        entries += [
-            SitemapIndexItem(f"{location}?p={page}", lastmod)
+        lastmod = (
+            f"<lastmod>{timezone.localtime(lastmod).isoformat()}</lastmod>"
+            if lastmod
+            else ""
+        )
+        lines.append(f"<sitemap><loc>{location}</loc>{lastmod}</sitemap>")
+        lines += [
+            f"<sitemap><loc>{location}?p={page}</loc>{lastmod}</sitemap>"
             for page in range(2, sitemap.paginator.num_pages + 1)
         ]
-    return render(
-        request,
-        "sitemap_index.xml",
-        {"sitemaps": entries},
-        content_type="application/xml",
-    )
+    lines.append("</sitemapindex>\n")
+    return HttpResponse("\n".join(lines), content_type="application/xml")
 
 
 @require_safe
