@@ -291,6 +291,13 @@ class Article(PhotoUse, models.Model):
         return article_path(self.section.slug, day, self.slug)
 
     @property
+    def listed_at(self):
+        """When the story joins its authors' lists (Byline.listed_at)."""
+        if self.status == ArticleStatus.PUBLISHED and self.trashed_at is None:
+            return self.published_at
+        return None
+
+    @property
     def is_published(self) -> bool:
         live = self.status == ArticleStatus.PUBLISHED and self.trashed_at is None
         return (
@@ -343,6 +350,12 @@ class Byline(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # When the story joins its author's list (author page and feed), copied from the
+    # story so that the list is read from one index in its own order: the publication
+    # time while the story is published (live or scheduled) and outside the trash,
+    # empty otherwise. Whether a story shows is still decided by the story's row; a
+    # stale copy could only misplace it in the list (articles.signals keeps it current).
+    listed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -356,6 +369,13 @@ class Byline(models.Model):
         indexes = [
             # An author's newest articles (author page, author sitemap) from the index.
             models.Index(fields=["author", "-article"], name="byline_by_author"),
+            # An author's list in its order, a page at a time (ArticleQuerySet.by_author).
+            models.Index(
+                models.F("author"),
+                models.OrderBy(models.F("listed_at"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("article"), descending=True),
+                name="byline_author_list",
+            ),
         ]
 
     def __str__(self):
@@ -365,6 +385,8 @@ class Byline(models.Model):
         # Freeze the title at the time of writing: a later promotion must not rewrite old bylines.
         if not self.role and self.author_id:
             self.role = self.author.job_title
+        if self.article_id:
+            self.listed_at = self.article.listed_at
         super().save(*args, **kwargs)
 
 

@@ -116,6 +116,15 @@ class ArticleQuerySet(models.QuerySet):
         """Articles whose admin pages, history and previews the user may open."""
         return self.filter(works_on_condition(user))
 
+    def by_author(self, author):
+        """The author's stories, newest first, read in that order from the bylines'
+        list index (Byline.listed_at): a page costs its own rows, however many
+        stories the author has written."""
+        return self.filter(bylines__author=author).order_by(
+            models.F("bylines__listed_at").desc(nulls_last=True),
+            models.F("bylines__article_id").desc(),
+        )
+
     def trashed(self):
         return self.filter(trashed_at__isnull=False)
 

@@ -53,6 +53,7 @@ def connect() -> None:
         dispatch_uid="content-changed-related-articles",
     )
     post_save.connect(index_article, sender=Article, dispatch_uid="index-article")
+    post_save.connect(list_bylines, sender=Article, dispatch_uid="list-bylines")
     for model in TEXT_BLOCK_MODELS:
         uid = f"index-{model._meta.label_lower}"
         post_save.connect(index_block_parent, sender=model, dispatch_uid=f"{uid}-save")
@@ -89,6 +90,20 @@ def connect() -> None:
 def index_article(sender, instance, raw=False, **kwargs):
     if not raw:
         update_search_vector(instance)
+
+
+# What Byline.listed_at is copied from.
+LISTING_FIELDS = frozenset({"status", "published_at", "trashed_at"})
+
+
+def list_bylines(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Keep the story's bylines in their authors' lists as the story is (one query)."""
+    if raw or (update_fields is not None and not LISTING_FIELDS & set(update_fields)):
+        return
+    listed_at = instance.listed_at
+    Byline.objects.filter(article=instance).exclude(listed_at=listed_at).update(
+        listed_at=listed_at
+    )
 
 
 def index_block_parent(sender, instance, raw=False, **kwargs):

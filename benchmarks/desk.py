@@ -283,7 +283,7 @@ def _story_rows(first_id: int, count: int, total: int, world: dict, rng, now, ve
             )
         )
         for position, author in enumerate(bylined):
-            rows["byline"].append(("Correspondent", position, pk, author))
+            rows["byline"].append(("Correspondent", position, pk, author, stamp))
         for i, text in enumerate(texts):
             rows["text"].append(("body", 10 * i, f"<h2>Part {i}</h2><p>{text}</p>", pk))
             rows["photo"].append(
@@ -306,7 +306,7 @@ COLUMNS = {
         "created_by_id, hero_id, section_id, search_text, search_vector, version, "
         "body_html"
     ),
-    "articles_byline": "role, position, article_id, author_id",
+    "articles_byline": "role, position, article_id, author_id, listed_at",
     "articles_richtextblock": "region, ordering, text, parent_id",
     "articles_photoblock": "region, ordering, caption, credit, layout, parent_id, photo_id",
     "articles_articletag": "content_object_id, tag_id",

@@ -260,7 +260,7 @@ class AuthorFeed(LatestArticlesFeed):
         return sd.absolute_url(obj.get_absolute_url())
 
     def articles(self, obj):
-        return Article.objects.published().filter(bylines__author=obj)
+        return Article.objects.published().by_author(obj)
 
 
 class TagFeed(LatestArticlesFeed):

@@ -115,9 +115,8 @@ def author_detail(request, slug):
         Author.objects.active().select_related("photo").prefetch_related("links"),
         slug=slug,
     )
-    page = listings.paginate(
-        request, listings.cards(with_bylines=False).filter(bylines__author=author)
-    )
+    stories, listed = listings.by_author(author)
+    page = listings.paginate(request, stories, counted=listed)
     attach_cards(page, level=3, show_section=True)
     surrogate_keys.tag(request, authors=[author])
     return render(
