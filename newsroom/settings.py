@@ -113,6 +113,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The few queries every cache miss runs (newsroom.prepared) are prepared on the server,
+# once per connection. A connection pooler in transaction mode cannot keep prepared
+# statements: set this to false behind one.
+PREPARED_QUERIES_ON_SERVER = env.bool("PREPARED_QUERIES_ON_SERVER", default=True)
+if PREPARED_QUERIES_ON_SERVER and "postgresql" in DATABASES["default"]["ENGINE"]:
+    # psycopg prepares nothing while its threshold is unset (Django's default); with it
+    # set, only what asks to be prepared is: Django's own cursors bind on the client.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "prepare_threshold", 1_000_000
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import DataError, connection
 from django.utils import timezone
 
 from articles.models import Article, scheduled_condition
@@ -98,3 +99,30 @@ def test_only_strings_and_datetimes_can_vary():
     )
     with pytest.raises(TypeError):
         prepared.rows(pk=1)
+
+
+def test_on_postgresql_the_statement_is_prepared_on_the_server():
+    prepared = PreparedQuery(
+        lambda slug: Article.objects.filter(slug=slug).values_list("headline"),
+        slug=str,
+    )
+    make_article(headline="Prepared once", slug="prepared-once")
+
+    assert prepared.rows(slug="prepared-once") == [("Prepared once",)]
+    assert prepared.rows(slug="nothing-here") == []
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert any('"articles_article"."slug" = $1' in text for text in statements), (
+        statements
+    )
+
+
+def test_a_database_error_is_djangos(settings):
+    prepared = PreparedQuery(
+        lambda slug: Article.objects.filter(slug=slug).values_list("headline"),
+        slug=str,
+    )
+    with pytest.raises(DataError):
+        prepared.rows(slug="\x00")  # PostgreSQL refuses NUL in text
