@@ -17,6 +17,7 @@ planner's work on a three-table join took longer than running it. (A connection 
 in transaction mode, such as PgBouncer before 1.21, needs this turned off: PREPARED_QUERIES_ON_SERVER.)
 """
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -93,9 +94,7 @@ class PreparedQuery:
             else self._adapt(using, self.kinds[slot], values[slot])
             for param, slot in zip(params, slots, strict=True)
         ]
-        with _cursor(connections[using]) as cursor:
-            cursor.execute(sql, arguments)
-            rows = cursor.fetchall()
+        rows = _run(connections[using], sql, arguments)
         if converters:
             rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
         return rows
@@ -115,17 +114,37 @@ if psycopg is not None:
             return super().execute(query, params, prepare=True, binary=binary)
 
 
-def _cursor(connection):
-    """A Django cursor (query log, error wrapping) over a preparing one on PostgreSQL."""
+def _run(connection, sql: str, arguments: list) -> list[tuple]:
     if (
         psycopg is None
         or connection.vendor != "postgresql"
         or not settings.PREPARED_QUERIES_ON_SERVER
     ):
-        return connection.cursor()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, arguments)
+            return cursor.fetchall()
+    started = time.monotonic()
+    with _preparing_cursor(connection) as cursor:
+        cursor.execute(sql, arguments)
+        rows = cursor.fetchall()
+    if connection.queries_logged:
+        # As Django's debug cursor logs, with the values written in (the query as
+        # psql would take it, for tests that count or EXPLAIN what a page runs).
+        connection.queries_log.append(
+            {
+                "sql": connection.ops.compose_sql(sql, arguments),
+                "time": f"{time.monotonic() - started:.3f}",
+            }
+        )
+    return rows
+
+
+def _preparing_cursor(connection):
+    """A Django cursor (errors wrapped as Django's) over a preparing psycopg one."""
     # As BaseDatabaseWrapper._cursor() and the PostgreSQL backend's create_cursor() do.
     connection.close_if_health_check_failed()
     connection.ensure_connection()
+    connection.validate_thread_sharing()
     with connection.wrap_database_errors:
         cursor = _PreparingCursor(connection.connection)
         timestamps = connection.connection.adapters.get_loader(
@@ -133,4 +152,4 @@ def _cursor(connection):
         )
         if connection.timezone != timestamps.timezone:
             register_tzloader(connection.timezone, cursor)
-        return connection._prepare_cursor(cursor)
+        return connection.make_cursor(cursor)

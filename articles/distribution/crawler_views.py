@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sitemaps.views import sitemap, x_robots_tag
 from django.contrib.staticfiles import finders
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
+from articles.distribution import sitemap_xml
 from articles.distribution import structured_data as sd
 from articles.distribution.sitemaps import SITEMAPS
 from articles.models import Article
@@ -82,16 +83,29 @@ def news_sitemap(request):
         }
         for article in articles
     ]
-    return render(
-        request,
-        "distribution/news_sitemap.xml",
-        {
-            "entries": entries,
-            "publication_name": settings.NEWSROOM_NAME,
-            "language": settings.NEWSROOM_LANGUAGE,
-        },
+    return HttpResponse(
+        sitemap_xml.news_urlset(
+            entries,
+            publication=settings.NEWSROOM_NAME,
+            language=settings.NEWSROOM_LANGUAGE,
+        ),
         content_type="application/xml",
     )
+
+
+def sitemap_page(request, section):
+    """One page of one sitemap: Django's view finds the entries (404 for a page that
+    does not exist, Last-Modified from the newest entry); the XML is joined as strings
+    (articles.distribution.sitemap_xml)."""
+    found = sitemap(request, SITEMAPS, section=section)
+    response = HttpResponse(
+        sitemap_xml.urlset(found.context_data["urlset"]),
+        content_type=found["Content-Type"],
+    )
+    for header in ("Last-Modified", "X-Robots-Tag"):
+        if header in found:
+            response[header] = found[header]
+    return response
 
 
 @require_safe

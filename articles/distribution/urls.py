@@ -4,11 +4,9 @@ Every one of them is a public page like any other: cached for anonymous readers 
 forgotten when published content changes (articles.site.caching.public_page).
 """
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from articles.distribution import crawler_views, feeds
-from articles.distribution.sitemaps import SITEMAPS
 from articles.site.caching import public_page
 
 app_name = "distribution"
@@ -19,8 +17,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(crawler_views.sitemap_index), name="sitemap"),
     path(
         "sitemap-<slug:section>.xml",
-        public_page(sitemap),
-        {"sitemaps": SITEMAPS, "template_name": "distribution/sitemap.xml"},
+        public_page(crawler_views.sitemap_page),
         name="sitemap-section",
     ),
     path(
