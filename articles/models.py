@@ -370,7 +370,7 @@ class Byline(models.Model):
             # An author's newest articles (author page, author sitemap) from the index.
             models.Index(fields=["author", "-article"], name="byline_by_author"),
             # An author's list in its order, a page at a time (ArticleQuerySet.by_author).
-            models.Index(
+            ListingIndex(
                 models.F("author"),
                 models.OrderBy(models.F("listed_at"), descending=True, nulls_last=True),
                 models.OrderBy(models.F("article"), descending=True),

@@ -6,7 +6,7 @@ are not held while it builds (non-atomic for that)."""
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
-from articles.indexes import AddIndexConcurrently
+from articles.indexes import AddIndexConcurrently, ListingIndex
 
 
 def fill_listed_at(apps, schema_editor):
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.RunPython(fill_listed_at, migrations.RunPython.noop, elidable=True),
         AddIndexConcurrently(
             model_name="byline",
-            index=models.Index(
+            index=ListingIndex(
                 models.F("author"),
                 models.OrderBy(models.F("listed_at"), descending=True, nulls_last=True),
                 models.OrderBy(models.F("article"), descending=True),
