@@ -44,9 +44,7 @@ def _forget_author_path_format(setting, **kwargs):
 def author_path(slug: str) -> str:
     """An author page's address, as reverse() gives it, for the price of formatting a
     string: feeds and bylines name a hundred authors a page."""
-    return get_script_prefix() + _author_path_format().format(
-        slug=quote(slug, safe="")
-    )
+    return get_script_prefix() + _author_path_format().format(slug=quote(slug, safe=""))
 
 
 class AuthorQuerySet(models.QuerySet):

@@ -113,7 +113,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "DATABASE_CONN_MAX_AGE", default=0 if DEBUG else 60
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# The few queries every cache miss runs (newsroom.prepared) are prepared on the server,
+# The few queries every cache miss runs (dbtools.prepared) are prepared on the server,
 # once per connection. A connection pooler in transaction mode cannot keep prepared
 # statements: set this to false behind one.
 PREPARED_QUERIES_ON_SERVER = env.bool("PREPARED_QUERIES_ON_SERVER", default=True)

@@ -16,7 +16,7 @@ from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
-from newsroom.prepared import PreparedQuery
+from dbtools.prepared import PreparedQuery
 from sections.models import ChromeSnapshot, Partner, Section, SiteSettings, SocialLink
 
 # A snapshot built from rows read just before a concurrent change committed would keep
@@ -80,7 +80,7 @@ def _snapshot_built_after(since: datetime):
     ).values_list("data")
 
 
-# Read on every cache miss of the site state: compiled once (newsroom.prepared).
+# Read on every cache miss of the site state: compiled once (dbtools.prepared).
 _snapshot_since = PreparedQuery(_snapshot_built_after, since=datetime)
 
 

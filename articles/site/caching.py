@@ -36,7 +36,7 @@ from django.utils.http import http_date
 
 from articles.models import Article, scheduled_condition
 from articles.site import surrogate_keys
-from newsroom.prepared import PreparedQuery
+from dbtools.prepared import PreparedQuery
 from sections.chrome import Chrome, load_chrome
 
 GENERATION_KEY = "newsroom:generation"
@@ -150,7 +150,7 @@ def _scheduled_after(now: datetime):
     )
 
 
-# Run on every cache miss of the site state: compiled once (newsroom.prepared).
+# Run on every cache miss of the site state: compiled once (dbtools.prepared).
 _next_scheduled = PreparedQuery(_scheduled_after, now=datetime)
 
 

@@ -43,8 +43,8 @@ from articles.models import (
 )
 from articles.site.purge_on_change import STORY_MODELS, connect_save_and_delete
 from authors.models import Author, AuthorLink
+from dbtools.prepared import PreparedQuery
 from media_library.models import Photo
-from newsroom.prepared import PreparedQuery
 from sections.models import Section
 
 TEMPLATE = "articles/article_detail.html"
@@ -89,7 +89,7 @@ def _stored_page_at(section, slug, day_starts, day_ends, fingerprint, now):
 
 
 PAGE_AT_FIELDS = ("title", "head_html", "main_html", "surrogate_keys", "nav_section")
-# Run on most article requests: compiled once (newsroom.prepared).
+# Run on most article requests: compiled once (dbtools.prepared).
 _page_at = PreparedQuery(
     _stored_page_at,
     section=str,

@@ -1,4 +1,4 @@
-"""A prepared query (newsroom.prepared) answers what its queryset answers, compiling once."""
+"""A prepared query (dbtools.prepared) answers what its queryset answers, compiling once."""
 
 from datetime import timedelta
 
@@ -7,7 +7,7 @@ from django.db import DataError, connection
 from django.utils import timezone
 
 from articles.models import Article, scheduled_condition
-from newsroom.prepared import PreparedQuery
+from dbtools.prepared import PreparedQuery
 from sections.models import ChromeSnapshot
 from tests.factories import make_article, make_section
 

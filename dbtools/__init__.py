@@ -1,0 +1,1 @@
+"""Database helpers the apps share, below every app (see the layers in pyproject.toml)."""
