@@ -207,13 +207,16 @@ class LatestArticlesFeed(Feed):
         ]
         image = None
         if item.hero is not None:
-            wide = sd.photo_crops(item.hero)[0]
+            # The widest crop only: a feed links one picture per story.
+            ratio = sd.CROP_RATIOS[0]
+            wide = item.hero.crop(ratio)
+            url = sd.absolute_url(wide.url)
             image = {
-                "url": wide["url"],
-                "width": wide["width"],
-                "height": wide["height"],
-                "type": sd.image_mime_type(wide["url"]),
-                "length": file_size(item.hero, wide["ratio"]),
+                "url": url,
+                "width": wide.width,
+                "height": wide.height,
+                "type": sd.image_mime_type(url),
+                "length": file_size(item.hero, ratio),
                 "caption": item.hero_caption_display,
                 "credit": item.shown_credit,
             }
