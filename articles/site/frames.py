@@ -16,6 +16,8 @@ rendered around the page each time instead.
 
 from dataclasses import dataclass
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import conditional_escape
@@ -101,6 +103,8 @@ def frame_for(chrome: Chrome, nav_section: str) -> Frame:
     return frame
 
 
-def forget_frames() -> None:
-    """Drop every frame (templates changed under a running process, as in tests)."""
+@receiver(setting_changed)
+def forget_frames(**kwargs) -> None:
+    """Drop every frame: a setting changed under a running process (as tests do), and
+    static addresses, templates or the language may draw the frame differently."""
     _frames.clear()

@@ -288,3 +288,13 @@ def test_the_chrome_is_cached_as_its_data_alone(story):
     assert [item.slug for item in copy.navigation] == [
         item.slug for item in chrome.navigation
     ]
+
+
+def test_a_changed_setting_drops_the_frames(client, story, settings):
+    read(client, story)
+    read(client, story)
+    assert frames._frames
+
+    settings.PUBLIC_CACHE_MAX_AGE = 30
+
+    assert not frames._frames
