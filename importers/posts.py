@@ -303,7 +303,12 @@ class PostImporter:
         authors = self.directory.byline_authors(item.creator, item.terms_of("author"))
         return [
             Byline(
-                article=article, author=author, role=author.job_title, position=number
+                article=article,
+                author=author,
+                role=author.job_title,
+                position=number,
+                # As Byline.save() would; a workflow step's save updates it later.
+                listed_at=article.listed_at,
             )
             for number, author in enumerate(authors)
         ]

@@ -73,7 +73,10 @@ def state(article: Article) -> dict:
             article.search_text, str(vector), article.created_by.username,
         ),
         "blocks": sorted(blocks, key=lambda block: block[1]),
-        "bylines": [(b.author.name, b.role, b.position) for b in article.bylines.all()],
+        "bylines": [
+            (b.author.name, b.role, b.position, b.listed_at)
+            for b in article.bylines.all()
+        ],
         "tags": sorted(article.tags.names()),
         "events": [
             (e.from_status, e.to_status, e.published_at, e.note, e.actor.username)

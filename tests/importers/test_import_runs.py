@@ -82,6 +82,8 @@ def test_changed_post_is_updated_in_place(tmp_path, db):
     assert updated.get_absolute_url() == first.get_absolute_url()
     assert "Second text." in updated.search_text and "First" not in updated.search_text
     assert "post: updated 1" in result.out
+    # Its bylines, written anew, keep it on its authors' pages.
+    assert [b.listed_at for b in updated.bylines.all()] == [updated.published_at]
 
 
 def test_missing_file_is_completed_by_a_later_run(export_file, media_dir, imported):
