@@ -390,6 +390,15 @@ class Byline(models.Model):
         super().save(*args, **kwargs)
 
 
+def relist_bylines(article: Article) -> None:
+    """Set the story's bylines' listing time (Byline.listed_at) as the story is now
+    (one query): after a save, and after anything that wrote bylines without one."""
+    listed_at = article.listed_at
+    Byline.objects.filter(article=article).exclude(listed_at=listed_at).update(
+        listed_at=listed_at
+    )
+
+
 # Models defined beside this module; Django registers them when this module is loaded.
 from articles.blocks import (  # noqa: E402
     BLOCK_MODELS,
@@ -458,4 +467,5 @@ __all__ = [
     "new_preview_token",
     "published_condition",
     "scheduled_condition",
+    "relist_bylines",
 ]

@@ -15,6 +15,7 @@ from articles.models import (
     PhotoBlock,
     PullQuoteBlock,
     RichTextBlock,
+    relist_bylines,
 )
 from articles.site import purge_on_change, stored_pages
 from articles.site.caching import chrome_changed, content_changed
@@ -100,10 +101,7 @@ def list_bylines(sender, instance, raw=False, update_fields=None, **kwargs):
     """Keep the story's bylines in their authors' lists as the story is (one query)."""
     if raw or (update_fields is not None and not LISTING_FIELDS & set(update_fields)):
         return
-    listed_at = instance.listed_at
-    Byline.objects.filter(article=instance).exclude(listed_at=listed_at).update(
-        listed_at=listed_at
-    )
+    relist_bylines(instance)
 
 
 def index_block_parent(sender, instance, raw=False, **kwargs):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 from reversion.models import Revision, Version
 
-from articles.models import Article, ArticleTag, PhotoBlock
+from articles.models import Article, ArticleTag, PhotoBlock, relist_bylines
 from articles.trust.concurrency import StaleEditError
 from articles.trust.revisions import (
     StoredStory,
@@ -119,6 +119,9 @@ def revert_article(
                 _("This revision cannot be restored: %(error)s") % {"error": error}
             ) from error
         current.tags.set(stored.tag_names)
+        # The restored bylines carry the listing time of their day; the story keeps
+        # its status and publication time, and so its place in its authors' lists.
+        relist_bylines(current)
 
         reversion.set_user(user)
         reversion.set_comment(

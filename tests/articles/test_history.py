@@ -273,6 +273,8 @@ def test_revert_keeps_status_publication_time_corrections_and_version(story):
     assert story.published_at == story.created_at
     assert story.corrections.count() == 1
     assert story.version == version_before + 1
+    # Its bylines, restored from the draft, keep it on its authors' pages.
+    assert {b.listed_at for b in story.bylines.all()} == {story.published_at}
 
 
 def test_revert_refused_with_a_reason_when_a_photo_is_gone(editor_client, story):
