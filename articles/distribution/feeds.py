@@ -12,6 +12,8 @@ stay as they are.
 """
 
 import io
+from contextvars import ContextVar
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -22,10 +24,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
+from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
 from articles.distribution import structured_data as sd
 from articles.models import Article, Byline
+from articles.site import stored_cards, stored_pages
 from authors.models import Author
 from sections.models import Section
 
@@ -73,12 +77,41 @@ def _add_media(handler, image: dict) -> None:
 class WrittenInOnePiece:
     """Write the feed into a string, then into the response once: the XML writer sends
     every tag and text run separately (about four thousand writes a feed), and each
-    went through a text wrapper and the response's own write."""
+    went through a text wrapper and the response's own write.
+
+    Entries can also come ready-made (`entries`: each story's entry as XML, stored by
+    `LatestArticlesFeed.get_feed`), written as they are in place of `items`, and
+    `entry_xml` writes one item alone, as it stands inside the feed.
+    """
+
+    entries: list[str] | None = None
+    newest: datetime | None = None
 
     def write(self, outfile, encoding):
         buffer = io.StringIO()
         super().write(buffer, encoding)
         outfile.write(buffer.getvalue())
+
+    def write_items(self, handler):
+        if self.entries is None:
+            return super().write_items(handler)
+        for entry in self.entries:
+            # Writes the text as it is, after closing any start tag left open.
+            handler.ignorableWhitespace(entry)
+
+    def entry_xml(self, item: dict) -> str:
+        buffer = io.StringIO()
+        handler = SimplerXMLGenerator(buffer, "utf-8", short_empty_elements=True)
+        items, self.items = self.items, [item]
+        try:
+            super().write_items(handler)
+        finally:
+            self.items = items
+        return buffer.getvalue()
+
+    def latest_post_date(self):
+        # The newest publication or edit among the entries, stored ones included.
+        return self.newest or super().latest_post_date()
 
 
 class NewsRssFeed(WrittenInOnePiece, feedgenerator.Rss201rev2Feed):
@@ -170,7 +203,48 @@ class LatestArticlesFeed(Feed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def get_feed(self, obj, request):
+        """The feed, each story's entry read from its stored XML when there is one.
+
+        Entries are rendered (and stored, as cards are: articles.site.stored_cards)
+        only for the stories that have none; one query finds the feed's stories and
+        another reads their stored entries.
+        """
+        started_at = stored_pages.render_started()
+        variant = "feed-atom" if self.is_atom else "feed-rss"
+        rows = list(
+            self.articles(obj).values_list("pk", "published_at", "updated_at")[
+                :FEED_LENGTH
+            ]
+        )
+        entries = stored_cards.read([pk for pk, _, _ in rows], variant)
+        missing = [pk for pk, _, _ in rows if pk not in entries]
+        stories = list(self.stories(obj).filter(pk__in=missing)) if missing else []
+        chosen = _stories.set(stories)
+        try:
+            feed = super().get_feed(obj, request)
+        finally:
+            _stories.reset(chosen)
+        for story, item in zip(stories, feed.items, strict=True):
+            entries[story.pk] = feed.entry_xml(item)
+        stored_cards.store(
+            {story.pk: entry_keys(story) for story in stories},
+            entries,
+            variant,
+            started_at,
+        )
+        feed.entries = [entries[pk] for pk, _, _ in rows]
+        feed.newest = max(
+            (max(published, updated) for _, published, updated in rows), default=None
+        )
+        return feed
+
     def items(self, obj):
+        # get_feed decides which stories need an entry drawn.
+        chosen = _stories.get()
+        return self.stories(obj)[:FEED_LENGTH] if chosen is None else chosen
+
+    def stories(self, obj):
         return (
             self.articles(obj)
             .select_related("section", "hero")
@@ -190,7 +264,7 @@ class LatestArticlesFeed(Feed):
                     to_attr="feed_bylines",
                 ),
                 Prefetch("tags", to_attr="feed_tags"),
-            )[:FEED_LENGTH]
+            )
         )
 
     # Item-level attributes
@@ -306,6 +380,21 @@ class TagFeed(LatestArticlesFeed):
 
     def articles(self, obj):
         return Article.objects.published().filter(tags=obj)
+
+
+# The stories a feed is drawing entries for, during LatestArticlesFeed.get_feed (a
+# feed object serves every request, so this is kept per request, not on it).
+_stories: ContextVar[list | None] = ContextVar("feed_stories", default=None)
+
+
+def entry_keys(story) -> set[str]:
+    """What a story's entry shows: a change to any of these deletes it."""
+    keys = {f"article-{story.pk}", f"section-{story.section_id}"}
+    keys.update(f"author-{byline.author_id}" for byline in story.feed_bylines)
+    keys.update(f"tag-{tag.pk}" for tag in story.feed_tags)
+    if story.hero_id:
+        keys.add(f"photo-{story.hero_id}")
+    return keys
 
 
 def atom(feed_class: type[LatestArticlesFeed]) -> type[LatestArticlesFeed]:

@@ -37,13 +37,7 @@ def attach_cards(articles, *, level: int, show_section: bool = False) -> list:
         return articles
     started_at = stored_pages.render_started()
     variant = variant_name(level, show_section)
-    stored = dict(
-        StoredCard.objects.filter(
-            article__in=[article.pk for article in articles],
-            variant=variant,
-            fingerprint=stored_pages.fingerprint(),
-        ).values_list("article_id", "html")
-    )
+    stored = read(articles, variant)
     missing = [article for article in articles if article.pk not in stored]
     if missing:
         prefetch_related_objects(
@@ -55,15 +49,27 @@ def attach_cards(articles, *, level: int, show_section: bool = False) -> list:
                 TEMPLATE,
                 {"article": article, "level": level, "show_section": show_section},
             )
-        store(missing, stored, variant, started_at)
+        keys = {article.pk: card_keys(article) for article in missing}
+        store(keys, stored, variant, started_at)
     for article in articles:
         article.card_html = mark_safe(stored[article.pk])
     return articles
 
 
-def store(articles, html_by_pk: dict, variant: str, started_at) -> None:
-    """Keep the new cards, except those showing something changed since `started_at`."""
-    keys_by_pk = {article.pk: card_keys(article) for article in articles}
+def read(articles, variant: str) -> dict[int, str]:
+    """The stored HTML of these articles (or article ids) in this variant, by id."""
+    return dict(
+        StoredCard.objects.filter(
+            article__in=[getattr(article, "pk", article) for article in articles],
+            variant=variant,
+            fingerprint=stored_pages.fingerprint(),
+        ).values_list("article_id", "html")
+    )
+
+
+def store(keys_by_pk: dict, html_by_pk: dict, variant: str, started_at) -> None:
+    """Keep the new HTML (`html_by_pk`) of the articles in `keys_by_pk`, each with the
+    keys of what it shows, except those showing something changed since `started_at`."""
     changed = set(
         StoredPageKeyChange.objects.filter(
             key__in=set().union(*keys_by_pk.values()),
