@@ -71,6 +71,11 @@ def test_correspondent_previews_unsaved_edits_without_saving(
         assert axe_violations(page.frame(name="article-preview"), axe) == []
         page.click("#preview-pane-close")
         assert page.locator("#preview-pane").is_hidden()
+        # A window narrowed for good closes the pane (previews then open in a tab).
+        page.click("#preview-button")
+        assert page.locator("#preview-pane").is_visible()
+        page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+        page.locator("#preview-pane").wait_for(state="hidden")
     else:
         with page.context.expect_page() as new_tab:
             page.click("#preview-button")

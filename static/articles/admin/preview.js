@@ -28,7 +28,15 @@ document.addEventListener("DOMContentLoaded", () => {
     close();
     button.focus();
   });
+  // Closed when the window turns narrow for good: a width crossed for a moment (a
+  // window being dragged, a full-page screenshot) leaves the pane as it was.
+  let narrowing;
   wide.addEventListener("change", (event) => {
-    if (!event.matches) close();
+    clearTimeout(narrowing);
+    if (!event.matches) {
+      narrowing = setTimeout(() => {
+        if (!wide.matches) close();
+      }, 400);
+    }
   });
 });
