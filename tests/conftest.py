@@ -26,6 +26,22 @@ def redis_database_per_worker() -> None:
 redis_database_per_worker()
 
 
+def announce_framed_pages() -> None:
+    """Let the test client see the template and context of pages drawn in a frame
+    (articles.site.frames.render_page), as it sees those of any rendered template."""
+    from django.test.signals import template_rendered
+
+    from articles.site import frames
+
+    def announce(template, context):
+        template_rendered.send(sender=template, template=template, context=context)
+
+    frames.announce_render = announce
+
+
+announce_framed_pages()
+
+
 @pytest.fixture(scope="module")
 def newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
     """The test newsroom of tests/site_content.py, built once per module."""

@@ -55,7 +55,7 @@ def home(request):
     # Desks past the first few are links only: the page stays the same size however
     # many sections the newsroom adds.
     more_desks = navigation[listings.HOME_DESKS :]
-    return render(
+    return frames.render_page(
         request,
         "articles/home.html",
         {"lead": lead, "groups": groups, "more_desks": more_desks},
@@ -79,7 +79,7 @@ def section_front(request, section):
     lead = stories.pop(0) if stories and page.number == 1 else None
     listings.with_bylines([lead])
     attach_cards(stories, level=2)
-    return render(
+    return frames.render_page(
         request,
         "articles/section_front.html",
         {
@@ -105,7 +105,9 @@ def author_index(request):
             )
         )
     )
-    return render(request, "articles/author_index.html", {"authors": authors})
+    return frames.render_page(
+        request, "articles/author_index.html", {"authors": authors}
+    )
 
 
 @require_safe
@@ -119,7 +121,7 @@ def author_detail(request, slug):
     page = listings.paginate(request, stories, counted=listed)
     attach_cards(page, level=3, show_section=True)
     surrogate_keys.tag(request, authors=[author])
-    return render(
+    return frames.render_page(
         request, "articles/author_detail.html", {"author": author, "page": page}
     )
 
@@ -136,7 +138,9 @@ def tag_detail(request, slug):
     if not page.object_list:
         # A tag only drafts use is not public yet.
         raise Http404("No published articles with this tag.")
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+    return frames.render_page(
+        request, "articles/tag_detail.html", {"tag": tag, "page": page}
+    )
 
 
 @require_safe
@@ -150,7 +154,7 @@ def search(request):
         context["results"] = [
             (article, highlighted_snippet(article, query)) for article in page
         ]
-    return render(request, "articles/search.html", context)
+    return frames.render_page(request, "articles/search.html", context)
 
 
 @require_safe

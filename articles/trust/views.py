@@ -13,6 +13,7 @@ from articles.models import (
     Correction,
     PreviewLink,
 )
+from articles.site import frames
 from articles.site.caching import public_page
 from articles.site.listings import paginate
 from articles.site.rendered_body import blocks_for_readers
@@ -78,4 +79,4 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 def correction_list(request: HttpRequest) -> HttpResponse:
     """Corrections, clarifications and updates on published articles, newest first."""
     page = paginate(request, Correction.objects.public(), CORRECTIONS_PER_PAGE)
-    return render(request, "articles/correction_list.html", {"page": page})
+    return frames.render_page(request, "articles/correction_list.html", {"page": page})
