@@ -16,12 +16,10 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, RowNumber
@@ -29,6 +27,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, ArticleTag, Byline
+from articles.site.stored_cards import (
+    BYLINES_WITH_AUTHORS,
+    NOT_ON_CARDS,
+    CardStyle,
+    listed,
+)
 
 PER_PAGE = 20
 STORIES_PER_SECTION_ON_HOME = 5
@@ -40,44 +44,27 @@ RELATED_LIMIT = 4
 # Related articles are picked among the newest stories of each shared tag, so that a tag
 # on a hundred thousand stories costs what a tag on ten does.
 RELATED_CANDIDATES_PER_TAG = 30
-# Search text, vector and rendered body (kilobytes a story) are never drawn on a card.
-NOT_ON_CARDS = ["search_text", "search_vector", "body_html"]
 _PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
-BYLINES_WITH_AUTHORS = Prefetch(
-    "bylines", queryset=Byline.objects.select_related("author")
-)
 
 
-def cards(*, with_bylines: bool = True) -> QuerySet:
-    """Published articles with what a card draws: section, thumbnail, bylines.
-
-    Lists whose cards come from stored_cards.attach_cards leave the bylines out: only
-    the cards rendered anew read them.
-    """
-    articles = (
+def cards() -> QuerySet:
+    """Published articles with what a card draws: section, thumbnail, bylines (for lists
+    drawn from their rows, such as search results; the others are stored_cards.listed)."""
+    return (
         Article.objects.published()
         .select_related("section", "hero")
         .defer(*NOT_ON_CARDS)
+        .prefetch_related(BYLINES_WITH_AUTHORS)
     )
-    if with_bylines:
-        articles = articles.prefetch_related(BYLINES_WITH_AUTHORS)
-    return articles
 
 
-def by_author(author) -> tuple[QuerySet, QuerySet]:
-    """The author's published stories as cards, newest first, and their bylines to count
-    them by: both read from the bylines' list index, at a cost that does not grow with
-    the number of stories the author has written."""
-    stories = cards(with_bylines=False).by_author(author)
-    listed = Byline.objects.filter(author=author, listed_at__lte=timezone.now())
-    return stories, listed
-
-
-def with_bylines(articles) -> None:
-    """Read the bylines of articles fetched without them (one query)."""
-    prefetch_related_objects(
-        [a for a in articles if a is not None], BYLINES_WITH_AUTHORS
-    )
+def by_author(author, style: CardStyle) -> tuple[QuerySet, QuerySet]:
+    """The author's published stories as listed rows (stored_cards.listed), newest
+    first, and their bylines to count them by: both read from the bylines' list index,
+    at a cost that does not grow with the number of stories the author has written."""
+    stories = listed(Article.objects.published().by_author(author), style)
+    bylines = Byline.objects.filter(author=author, listed_at__lte=timezone.now())
+    return stories, bylines
 
 
 class ListingPaginator(Paginator):
@@ -157,9 +144,10 @@ def _newest_ids_per_section(limit: int, desk_ids: list[int]) -> RawSQL:
     )
 
 
-def latest_by_section(sections) -> tuple[Article | None, list[tuple]]:
+def latest_by_section(sections, style: CardStyle) -> tuple[Article | None, list[tuple]]:
     """The newest story, and the newest few of each of the first HOME_DESKS top-level
-    sections (sub-sections included).
+    sections (sub-sections included), as listed rows (stored_cards.listed) whose cards
+    are drawn in `style`.
 
     One query (plus bylines) whatever the number of sections or stories. On PostgreSQL it
     reads the newest few of each section from the index, then groups sub-sections under
@@ -168,11 +156,9 @@ def latest_by_section(sections) -> tuple[Article | None, list[tuple]]:
     wanted = STORIES_PER_SECTION_ON_HOME + 1
     sections = list(sections)[:HOME_DESKS]
     top_level = Coalesce(F("section__parent_id"), F("section_id"))
-    stories = (
-        cards(with_bylines=False)
-        .filter(section__is_active=True)
-        .annotate(desk=top_level)
-    )
+    stories = listed(
+        Article.objects.published().filter(section__is_active=True), style
+    ).annotate(desk=top_level)
     if connection.vendor == "postgresql":
         desk_ids = [section.pk for section in sections]
         stories = stories.filter(pk__in=_newest_ids_per_section(wanted, desk_ids))

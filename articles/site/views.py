@@ -24,12 +24,12 @@ from articles.site import (
     frames,
     listings,
     rendered_body,
+    stored_cards,
     stored_pages,
     surrogate_keys,
 )
 from articles.site.caching import public_page, site_state
 from articles.site.search import clean_query, highlighted_snippet, search_articles
-from articles.site.stored_cards import attach_cards
 from authors.models import Author
 from sections.models import Section
 from text import html_to_text
@@ -37,6 +37,14 @@ from text.measure import reading_minutes, word_count
 
 # An "Updated" label is worth showing only after a real revision, not a quick fix.
 UPDATE_LABEL_AFTER = datetime.timedelta(minutes=10)
+# How each list draws its stories (stored_cards): the heading level follows the
+# page's outline; pages that mix sections name each story's section.
+HOME_LEAD = stored_cards.lead(show_section=True)
+HOME_CARD = stored_cards.card(3)
+FRONT_LEAD = stored_cards.lead()
+FRONT_CARD = stored_cards.card(2)
+AUTHOR_CARD = stored_cards.card(3, show_section=True)
+TAG_CARD = stored_cards.card(2, show_section=True)
 
 
 def visible_articles(request):
@@ -49,9 +57,11 @@ def visible_articles(request):
 @public_page
 def home(request):
     navigation = site_state().chrome.navigation
-    lead, groups = listings.latest_by_section(navigation)
-    listings.with_bylines([lead])
-    attach_cards([story for _, stories in groups for story in stories], level=3)
+    lead, groups = listings.latest_by_section(navigation, HOME_CARD)
+    stored_cards.attach(
+        [(lead, HOME_LEAD)]
+        + [(story, HOME_CARD) for _, stories in groups for story in stories]
+    )
     # Desks past the first few are links only: the page stays the same size however
     # many sections the newsroom adds.
     more_desks = navigation[listings.HOME_DESKS :]
@@ -71,14 +81,15 @@ def section_front(request, section):
     children = list(section.children.filter(is_active=True))
     surrogate_keys.tag(request, sections=[section])
     # Plain ids, not a join on sections: one section is then read from its listing index.
-    articles = listings.cards(with_bylines=False).filter(
+    articles = Article.objects.published().filter(
         section__in=[section.pk, *(child.pk for child in children)]
     )
-    page = listings.paginate(request, articles)
+    page = listings.paginate(request, stored_cards.listed(articles, FRONT_CARD))
     stories = list(page)
     lead = stories.pop(0) if stories and page.number == 1 else None
-    listings.with_bylines([lead])
-    attach_cards(stories, level=2)
+    stored_cards.attach(
+        [(lead, FRONT_LEAD)] + [(story, FRONT_CARD) for story in stories]
+    )
     return frames.render_page(
         request,
         "articles/section_front.html",
@@ -117,9 +128,9 @@ def author_detail(request, slug):
         Author.objects.active().select_related("photo").prefetch_related("links"),
         slug=slug,
     )
-    stories, listed = listings.by_author(author)
+    stories, listed = listings.by_author(author, AUTHOR_CARD)
     page = listings.paginate(request, stories, counted=listed)
-    attach_cards(page, level=3, show_section=True)
+    stored_cards.attach([(story, AUTHOR_CARD) for story in page])
     surrogate_keys.tag(request, authors=[author])
     return frames.render_page(
         request, "articles/author_detail.html", {"author": author, "page": page}
@@ -131,10 +142,9 @@ def author_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     surrogate_keys.tag(request, tags=[tag])
-    page = listings.paginate(
-        request, listings.cards(with_bylines=False).filter(tags=tag)
-    )
-    attach_cards(page, level=2, show_section=True)
+    tagged = Article.objects.published().filter(tags=tag)
+    page = listings.paginate(request, stored_cards.listed(tagged, TAG_CARD))
+    stored_cards.attach([(story, TAG_CARD) for story in page])
     if not page.object_list:
         # A tag only drafts use is not public yet.
         raise Http404("No published articles with this tag.")

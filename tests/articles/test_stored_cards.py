@@ -51,7 +51,8 @@ def test_each_list_stores_its_cards_and_draws_them_again_unchanged(client, desk)
         first = read(client, url)
         assert read(client, url) == first
     variants = set(StoredCard.objects.values_list("variant", flat=True))
-    assert variants == {"h3", "h2", "h3-section", "h2-section"}
+    # Cards, and the leads of the home page and the section front.
+    assert variants == {"h3", "h2", "h3-section", "h2-section", "lead", "lead-section"}
 
 
 def queries_of(client, url) -> int:
@@ -66,8 +67,9 @@ def test_stored_cards_spare_the_bylines_and_the_rendering(client, desk):
     read(client, url)
     with_stored_cards = queries_of(client, url)
     StoredCard.objects.all().delete()
-    # Rendered anew: the bylines are read, changes checked, the cards stored.
-    assert queries_of(client, url) == with_stored_cards + 3
+    # Rendered anew: the stories' full rows and their bylines are read, changes
+    # checked, the cards stored.
+    assert queries_of(client, url) == with_stored_cards + 4
 
 
 def test_an_edited_headline_and_a_renamed_author_show_in_every_list(client, desk):
