@@ -48,7 +48,9 @@ class CardStyle:
 
     @property
     def variant(self) -> str:
-        kind = "lead" if self.template == LEAD_TEMPLATE else f"h{self.level}"
+        kind = {LEAD_TEMPLATE: "lead", RESULT_TEMPLATE: "result"}.get(
+            self.template, f"h{self.level}"
+        )
         return f"{kind}{'-section' if self.show_section else ''}"
 
     @property
@@ -69,6 +71,10 @@ class CardStyle:
 
 CARD_TEMPLATE = "includes/article_card.html"
 LEAD_TEMPLATE = "includes/article_lead.html"
+RESULT_TEMPLATE = "includes/search_result.html"
+# Where a search result's snippet goes: it depends on the query, the rest of the result
+# does not. Text drawn in the card is escaped, so it cannot produce this comment.
+SNIPPET_SLOT = "<!-- snippet -->"
 
 
 def card(level: int, *, show_section: bool = False) -> CardStyle:
@@ -79,15 +85,21 @@ def lead(*, show_section: bool = False) -> CardStyle:
     return CardStyle(LEAD_TEMPLATE, show_section=show_section)
 
 
-def listed(articles: QuerySet, style: CardStyle) -> QuerySet:
+def search_result() -> CardStyle:
+    """A search result: section, headline and byline line, with a SNIPPET_SLOT."""
+    return CardStyle(RESULT_TEMPLATE)
+
+
+def listed(articles: QuerySet, style: CardStyle, *, also=()) -> QuerySet:
     """The rows of a list of stories drawn in `style`: each story's id and its stored
-    card, nothing else (`attach` reads what a missing card needs)."""
+    card, and the fields named in `also`, nothing else (`attach` reads what a missing
+    card needs)."""
     stored = StoredCard.objects.filter(
         article=OuterRef("pk"),
         variant=style.variant,
         fingerprint=stored_pages.fingerprint(),
     ).values("html")
-    return articles.only("pk").annotate(**{style.attribute: Subquery(stored)})
+    return articles.only("pk", *also).annotate(**{style.attribute: Subquery(stored)})
 
 
 def card_keys(article) -> set[str]:

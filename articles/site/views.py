@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -29,7 +30,12 @@ from articles.site import (
     surrogate_keys,
 )
 from articles.site.caching import public_page, site_state
-from articles.site.search import clean_query, highlighted_snippet, search_articles
+from articles.site.search import (
+    clean_query,
+    highlighted_snippet,
+    search_articles,
+    uses_postgres_search,
+)
 from authors.models import Author
 from sections.models import Section
 from text import html_to_text
@@ -45,6 +51,7 @@ FRONT_LEAD = stored_cards.lead()
 FRONT_CARD = stored_cards.card(2)
 AUTHOR_CARD = stored_cards.card(3, show_section=True)
 TAG_CARD = stored_cards.card(2, show_section=True)
+SEARCH_RESULT = stored_cards.search_result()
 
 
 def visible_articles(request):
@@ -159,12 +166,30 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     context = {"query": query, "page": None, "results": []}
     if query:
-        page = listings.paginate(request, search_articles(listings.cards(), query))
+        # The snippet comes from the database on PostgreSQL, from the text elsewhere.
+        also = () if uses_postgres_search() else ("dek", "search_text")
+        found = search_articles(Article.objects.published(), query)
+        page = listings.paginate(
+            request, stored_cards.listed(found, SEARCH_RESULT, also=also)
+        )
         context["page"] = page
+        stored_cards.attach([(article, SEARCH_RESULT) for article in page])
         context["results"] = [
-            (article, highlighted_snippet(article, query)) for article in page
+            (article, with_snippet(article.card_html, article, query))
+            for article in page
         ]
     return frames.render_page(request, "articles/search.html", context)
+
+
+def with_snippet(result_html: str, article, query: str) -> SafeString:
+    """A stored search result with this query's snippet (if any) in its slot."""
+    snippet = highlighted_snippet(article, query)
+    return mark_safe(
+        result_html.replace(
+            stored_cards.SNIPPET_SLOT,
+            f'<p class="snippet">{snippet}</p>' if snippet else "",
+        )
+    )
 
 
 @require_safe

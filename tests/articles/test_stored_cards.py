@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import StoredCard
-from tests.factories import make_article, make_author, make_photo, make_section
+from tests.factories import (
+    add_text,
+    make_article,
+    make_author,
+    make_photo,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +101,21 @@ def test_a_changed_thumbnail_shows(client, desk):
     story.hero = make_photo(alt_text="A patrol boat at dawn")
     story.save()
     assert "A patrol boat at dawn" in read(client, url)
+
+
+def test_a_search_result_is_stored_once_and_each_query_gets_its_own_snippet(client):
+    story = make_article(
+        headline="Ministers meet in Tokyo", dek="Talks on Ukraine and energy"
+    )
+    add_text(story, "<p>The talks covered grain exports and energy prices.</p>")
+    search = reverse("articles:search")
+
+    first = read(client, f"{search}?q=ukraine")
+    assert StoredCard.objects.filter(article=story, variant="result").count() == 1
+    second = read(client, f"{search}?q=energy")
+
+    assert "<mark>Ukraine</mark>" in first
+    assert "<mark>energy</mark>" in second and "<mark>Ukraine</mark>" not in second
+    assert StoredCard.objects.filter(article=story, variant="result").count() == 1
+    assert "<!-- snippet -->" not in first + second
+    assert ">Ministers meet in Tokyo</a>" in second
