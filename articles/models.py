@@ -63,13 +63,28 @@ def _forget_article_path_format(setting, **kwargs):
 def article_path(section_slug: str, day, slug: str) -> str:
     """An article's address, as reverse() gives it; a sitemap of a thousand articles
     then costs string formatting, not a thousand URL resolutions."""
-    return get_script_prefix() + _article_path_format().format(
-        section=quote(section_slug, safe=URL_SAFE),
-        year=f"{day.year:04d}",
-        month=f"{day.month:02d}",
-        day=f"{day.day:02d}",
-        slug=quote(slug, safe=URL_SAFE),
-    )
+    return article_path_writer()(section_slug, day, slug)
+
+
+def article_path_writer():
+    """article_path for a run of articles: the script prefix and the pattern are read
+    once, and each section's slug is quoted once."""
+    pattern = get_script_prefix() + _article_path_format()
+    sections = {}
+
+    def path(section_slug: str, day, slug: str) -> str:
+        section = sections.get(section_slug)
+        if section is None:
+            section = sections[section_slug] = quote(section_slug, safe=URL_SAFE)
+        return pattern.format(
+            section=section,
+            year=f"{day.year:04d}",
+            month=f"{day.month:02d}",
+            day=f"{day.day:02d}",
+            slug=quote(slug, safe=URL_SAFE),
+        )
+
+    return path
 
 
 def created_by_field(verbose_name=None) -> models.ForeignKey:

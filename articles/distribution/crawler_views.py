@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from articles.distribution import sitemap_xml
 from articles.distribution import structured_data as sd
 from articles.distribution.sitemaps import SITEMAPS
-from articles.models import Article, article_path
+from articles.models import Article, article_path_writer
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
@@ -76,13 +76,14 @@ def news_sitemap(request):
     )
     # Rows and addresses formatted here, not model instances: a thousand of them.
     zone = timezone.get_current_timezone()
+    path = article_path_writer()
     entries = []
     for headline, slug, published_at, section_slug in rows:
         published = published_at.astimezone(zone)
         entries.append(
             {
                 "location": settings.SITE_URL
-                + article_path(section_slug, published.date(), slug),
+                + path(section_slug, published.date(), slug),
                 "published": published.isoformat(timespec="seconds"),
                 "title": headline,
             }

@@ -22,7 +22,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.distribution import structured_data as sd
-from articles.models import Article, article_path
+from articles.distribution.sitemap_xml import W3cDatetime
+from articles.models import Article, article_path_writer
 from authors.models import Author
 from sections.models import Section
 
@@ -99,20 +100,23 @@ class ArticleSitemap(IdRangeSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries Sitemap.get_urls() gives (location, lastmod), for one page."""
         zone = timezone.get_current_timezone()
-        urls = []
+        path = article_path_writer()
+        urls, latest = [], None
         for slug, published_at, updated_at, section_slug in self.paginator.page(
             page
         ).object_list:
             day = published_at.astimezone(zone).date()
+            # A scheduled story is often last saved before it goes out.
+            lastmod = max(updated_at, published_at)
+            latest = lastmod if latest is None else max(latest, lastmod)
             urls.append(
                 {
-                    "location": settings.SITE_URL
-                    + article_path(section_slug, day, slug),
-                    # A scheduled story is often last saved before it goes out.
-                    "lastmod": max(updated_at, published_at),
+                    "location": settings.SITE_URL + path(section_slug, day, slug),
+                    # Written as sitemap_xml.w3c_datetime would, the zone read once.
+                    "lastmod": W3cDatetime(lastmod.astimezone(zone).isoformat()),
                 }
             )
-        self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
+        self.latest_lastmod = latest
         return urls
 
     def get_latest_lastmod(self):
