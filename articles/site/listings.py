@@ -6,6 +6,7 @@ combine many articles (home page, related articles) start from a bounded set of 
 """
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 
 from django.core.paginator import InvalidPage, Page, Paginator
@@ -111,6 +112,63 @@ def paginate(
         return paginator.page(int(raw))
     except InvalidPage as error:
         raise Http404("No such page.") from error
+
+
+class UncountedPage(Sequence):
+    """A page of a list that is never counted: it knows only whether a next page
+    exists (one row more is read to tell). For lists whose total grows with the archive
+    and that readers walk page by page (the corrections); `paginator` is None, so the
+    pagination shows no "of N"."""
+
+    paginator = None
+
+    def __init__(self, rows: list, number: int, per_page: int):
+        self.object_list = rows[:per_page]
+        self.number = number
+        self.per_page = per_page
+        self._has_next = len(rows) > per_page
+
+    def __getitem__(self, index):
+        return self.object_list[index]
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.object_list else 0
+
+
+def paginate_uncounted(
+    request, queryset: QuerySet, per_page: int = PER_PAGE
+) -> UncountedPage:
+    """The requested page of `queryset` in one query and no count; a page past the end
+    (or ?page=abc, 0) is a 404, as with `paginate`."""
+    raw = request.GET.get("page", "1")
+    if not _PAGE_NUMBER.fullmatch(raw) or int(raw) < 1:
+        raise Http404("No such page.")
+    number = int(raw)
+    bottom = (number - 1) * per_page
+    page = UncountedPage(
+        list(queryset[bottom : bottom + per_page + 1]), number, per_page
+    )
+    if number > 1 and not page.object_list:
+        raise Http404("No such page.")
+    return page
 
 
 def _newest_ids_per_section(limit: int, desk_ids: list[int]) -> RawSQL:

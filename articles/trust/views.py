@@ -15,7 +15,7 @@ from articles.models import (
 )
 from articles.site import frames
 from articles.site.caching import public_page
-from articles.site.listings import paginate
+from articles.site.listings import paginate_uncounted
 from articles.site.rendered_body import blocks_for_readers
 from articles.trust.previews import keep_private
 from articles.trust.revisions import unpack_revision
@@ -78,5 +78,8 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 @public_page
 def correction_list(request: HttpRequest) -> HttpResponse:
     """Corrections, clarifications and updates on published articles, newest first."""
-    page = paginate(request, Correction.objects.public(), CORRECTIONS_PER_PAGE)
+    # Never counted: the notes grow with the archive, and readers walk them in order.
+    page = paginate_uncounted(
+        request, Correction.objects.public(), CORRECTIONS_PER_PAGE
+    )
     return frames.render_page(request, "articles/correction_list.html", {"page": page})

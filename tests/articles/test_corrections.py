@@ -2,7 +2,9 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -215,3 +217,23 @@ def test_an_address_that_never_existed_still_answers_404(client):
     response = client.get(f"/{section.slug}/2024/01/07/never-written/")
 
     assert response.status_code == 404
+
+
+def test_the_corrections_page_is_never_counted_and_ends_where_the_notes_do():
+    """The notes grow with the archive: pages know only whether another follows."""
+    for n in range(21):
+        Correction.objects.create(article=make_article(), text=f"Note {n}.")
+
+    with CaptureQueriesContext(connection) as queries:
+        first = Client().get(reverse("trust:corrections"))
+    last = Client().get(reverse("trust:corrections"), {"page": 2})
+    past_the_end = Client().get(reverse("trust:corrections"), {"page": 3})
+
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    assertContains(first, "Page 1</span>")
+    assertContains(first, 'rel="next" href="?page=2"')
+    assertNotContains(first, 'rel="prev"')
+    assertContains(last, 'rel="prev"')
+    assertNotContains(last, 'rel="next"')
+    assert last.content.decode().count('class="correction correction-') == 1
+    assert past_the_end.status_code == 404
