@@ -63,6 +63,8 @@ def public_pages() -> dict[str, str]:
         "section front, last page": f"{front}?page={last}",
         "article": article.get_absolute_url(),
         "author page": author.get_absolute_url(),
+        "author index, first page": "/authors/",
+        "author index, last page": f"/authors/?page={author_index_pages()}",
         "tag page": f"/tags/{tag.slug}/",
         "search common word": "/search/?q=minister",
         "search rare word": "/search/?q=kamikawa",
@@ -84,6 +86,13 @@ def public_pages() -> dict[str, str]:
     pages["news sitemap"] = "/news-sitemap.xml"
     pages["corrections"] = "/corrections/"
     return pages
+
+
+def author_index_pages() -> int:
+    from articles.site.views import AUTHORS_PER_PAGE
+    from authors.models import Author
+
+    return max(1, -(-Author.objects.active().count() // AUTHORS_PER_PAGE))
 
 
 def admin_pages() -> dict[str, str]:

@@ -68,6 +68,24 @@ def by_author(author, style: CardStyle) -> tuple[QuerySet, QuerySet]:
     return stories, bylines
 
 
+def story_count_up_to(cap: int) -> RawSQL:
+    """For each author of a query: how many published stories carry their byline,
+    counted up to `cap` from the bylines' list index (Byline.listed_at)."""
+    bylines = Byline._meta.db_table
+    authors = Byline._meta.get_field("author").related_model._meta.db_table
+    return RawSQL(
+        f"""
+        SELECT count(*) FROM (
+            SELECT 1 FROM {bylines} AS b
+            WHERE b.author_id = {authors}.id AND b.listed_at <= %s
+            LIMIT %s
+        ) AS capped
+        """,
+        [timezone.now(), cap],
+        output_field=IntegerField(),
+    )
+
+
 class ListingPaginator(Paginator):
     """Pages whose rows are found by id first: a deep page skips index entries only.
 

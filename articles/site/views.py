@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +19,6 @@ from articles.models import (
     ArticleRedirect,
     Byline,
     StoredPage,
-    published_condition,
 )
 from articles.site import (
     frames,
@@ -52,6 +51,10 @@ FRONT_CARD = stored_cards.card(2)
 AUTHOR_CARD = stored_cards.card(3, show_section=True)
 TAG_CARD = stored_cards.card(2, show_section=True)
 SEARCH_RESULT = stored_cards.search_result()
+AUTHORS_PER_PAGE = 24
+# The author index counts each author's stories up to here and says "500+" beyond:
+# an author's archive, however long, then costs at most this many index entries.
+AUTHOR_COUNT_CAP = 500
 
 
 def visible_articles(request):
@@ -117,14 +120,13 @@ def author_index(request):
     authors = (
         Author.objects.active()
         .select_related("photo")
-        .annotate(
-            article_count=Count(
-                "bylines", filter=published_condition("bylines__article__")
-            )
-        )
+        .annotate(article_count=listings.story_count_up_to(AUTHOR_COUNT_CAP))
     )
+    page = listings.paginate(request, authors, AUTHORS_PER_PAGE)
     return frames.render_page(
-        request, "articles/author_index.html", {"authors": authors}
+        request,
+        "articles/author_index.html",
+        {"authors": page, "page": page, "count_cap": AUTHOR_COUNT_CAP},
     )
 
 

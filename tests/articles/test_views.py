@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import ArticleStatus
+from articles.site import views
 from tests.factories import make_article, make_author, make_photo, make_section
 from tests.site_content import build_newsroom
 
@@ -319,3 +321,34 @@ def test_photos_carry_their_dimensions(client):
     response = client.get("/")
 
     assertContains(response, 'width="64" height="48"')
+
+
+def test_author_index_counts_each_author_up_to_a_cap(client, monkeypatch):
+    cache.clear()
+    prolific = make_author(name="Prolific Writer")
+    occasional = make_author(name="Occasional Writer")
+    for _ in range(3):
+        make_article(authors=[prolific])
+    make_article(authors=[occasional])
+    monkeypatch.setattr(views, "AUTHOR_COUNT_CAP", 2)
+
+    response = client.get(reverse("articles:author_index"))
+
+    assertContains(response, "2+ articles")
+    assertContains(response, "1 article<")
+
+
+def test_author_index_is_paginated_by_name(client, monkeypatch):
+    cache.clear()
+    for name in ["Ana Alves", "Ben Brook", "Cho Chen"]:
+        make_author(name=name)
+    monkeypatch.setattr(views, "AUTHORS_PER_PAGE", 2)
+
+    first = client.get(reverse("articles:author_index"))
+    second = client.get(reverse("articles:author_index"), {"page": 2})
+
+    assertContains(first, "Ben Brook")
+    assertNotContains(first, "Cho Chen")
+    assertContains(first, 'rel="next" href="?page=2"')
+    assertContains(second, "Cho Chen")
+    assert client.get(reverse("articles:author_index"), {"page": 3}).status_code == 404
