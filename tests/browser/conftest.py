@@ -6,6 +6,7 @@ Without Chromium they skip with a reason, except where REQUIRE_BROWSER_TESTS is 
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,37 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    if "live_server" in request.fixturenames:
+        wait_for_the_server_to_finish_its_requests()
+
+
+def wait_for_the_server_to_finish_its_requests(timeout: float = 10.0) -> None:
+    """After the test, the database is emptied with one TRUNCATE of every table. A
+    request the closed page left running in the live server (an autosave, a presence
+    beat) could hold a row lock the TRUNCATE waits for while waiting for a table the
+    TRUNCATE holds: PostgreSQL calls that a deadlock and the emptying fails. So wait
+    until no other connection to the test database is working."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND backend_type = 'client backend' AND state <> 'idle'"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
