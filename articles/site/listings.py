@@ -34,6 +34,7 @@ from articles.site.stored_cards import (
     CardStyle,
     listed,
 )
+from authors.models import Author
 
 PER_PAGE = 20
 STORIES_PER_SECTION_ON_HOME = 5
@@ -71,8 +72,7 @@ def by_author(author, style: CardStyle) -> tuple[QuerySet, QuerySet]:
 def story_count_up_to(cap: int) -> RawSQL:
     """For each author of a query: how many published stories carry their byline,
     counted up to `cap` from the bylines' list index (Byline.listed_at)."""
-    bylines = Byline._meta.db_table
-    authors = Byline._meta.get_field("author").related_model._meta.db_table
+    bylines, authors = Byline._meta.db_table, Author._meta.db_table
     return RawSQL(
         f"""
         SELECT count(*) FROM (
