@@ -6,10 +6,12 @@ Without Chromium they skip with a reason, except where REQUIRE_BROWSER_TESTS is 
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -55,6 +57,50 @@ def browser():
         browser.close()
 
 
+class LiveServerRequests:
+    """The requests the live server (threads of this process) is answering right now.
+
+    After a test the database is emptied with one TRUNCATE of every table. A request
+    the closed page leaves behind (the presence beacon sent as the page goes away, an
+    autosave) holds locks on the tables it read while it waits for the ones the
+    TRUNCATE holds: PostgreSQL calls that a deadlock and the emptying fails, and the
+    next test finds the last one's rows. So a test ends only once the server is quiet.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.answering = 0
+        self.last_change = time.monotonic()
+
+    def started(self, **kwargs) -> None:
+        with self._lock:
+            self.answering += 1
+            self.last_change = time.monotonic()
+
+    def finished(self, **kwargs) -> None:
+        with self._lock:
+            self.answering -= 1
+            self.last_change = time.monotonic()
+
+    def wait_until_quiet(self, *, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Until no request has run for `quiet` seconds: a beacon is sent as the page
+        closes and reaches the server a moment later."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                idle = (
+                    not self.answering and time.monotonic() - self.last_change > quiet
+                )
+            if idle:
+                return
+            time.sleep(0.02)
+
+
+live_server_requests = LiveServerRequests()
+request_started.connect(live_server_requests.started)
+request_finished.connect(live_server_requests.finished)
+
+
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -63,30 +109,7 @@ def page(browser, request):
     yield page
     context.close()
     if "live_server" in request.fixturenames:
-        wait_for_the_server_to_finish_its_requests()
-
-
-def wait_for_the_server_to_finish_its_requests(timeout: float = 10.0) -> None:
-    """After the test, the database is emptied with one TRUNCATE of every table. A
-    request the closed page left running in the live server (an autosave, a presence
-    beat) could hold a row lock the TRUNCATE waits for while waiting for a table the
-    TRUNCATE holds: PostgreSQL calls that a deadlock and the emptying fails. So wait
-    until no other connection to the test database is working."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                " AND backend_type = 'client backend' AND state <> 'idle'"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.05)
+        live_server_requests.wait_until_quiet()
 
 
 @pytest.fixture

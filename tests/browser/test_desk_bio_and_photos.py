@@ -80,6 +80,32 @@ def test_editor_corrects_a_proposed_bio_then_approves_it(
     assert "He speaks Korean." in page.inner_text("main")
 
 
+def test_the_editors_greyed_out_menu_buttons_are_announced_as_unavailable(
+    page, live_server, axe
+):
+    """The editor greys out undo with no history and redo with nothing undone using a
+    class only; the buttons say so to assistive technology, and axe finds nothing."""
+    make_member(EDITOR, username="desk", password=PASSWORD)
+    author = make_author(name="Kenji Ono", bio="<p>Kenji Ono covers diplomacy.</p>")
+    log_in(page, live_server, username="desk", password=PASSWORD)
+    page.goto(f"{live_server.url}/admin/authors/author/{author.pk}/change/")
+    wait_for_named_widgets(page)
+    menu = page.locator(".field-bio .prose-menubar")
+    undo = menu.locator('button[title="undo"]')
+    redo = menu.locator('button[title="redo"]')
+
+    page.locator(".field-bio [contenteditable=true]").click()  # a first transaction
+    assert undo.get_attribute("aria-disabled") == "true"
+    page.keyboard.press("End")
+    page.keyboard.type(" From Tokyo.")
+
+    page.wait_for_function(
+        "(button) => !button.hasAttribute('aria-disabled')", arg=undo.element_handle()
+    )
+    assert redo.get_attribute("aria-disabled") == "true"
+    assert axe_violations(page, axe) == []
+
+
 @pytest.mark.parametrize("width_name", list(WIDTHS))
 def test_a_duplicate_upload_in_the_pop_up_uses_the_photo_already_there(
     page, live_server, screenshot, axe, tmp_path, width_name

@@ -5,6 +5,9 @@
 // - cells of tabular inlines (bylines, corrections, links) have a column header, not a label;
 // - Django's date and time boxes share one label that points at neither;
 // - an empty column header (the saved row's name, a "Delete?" column without permission).
+// The rich-text editor also greys out the menu buttons that cannot act (link without a
+// selection, undo without history) with a class only; they are marked unavailable
+// (aria-disabled) so that a screen reader says so, and checkers treat them as inactive.
 // Widgets appear after this script runs (select2, the editor, added inline rows), so it
 // looks again whenever the page changes. Without JavaScript none of these widgets exist.
 "use strict";
@@ -92,7 +95,32 @@
     header.append(text);
   }
 
+  function markUnavailable(button) {
+    const unavailable =
+      button.classList.contains("disabled") && !button.classList.contains("active");
+    if (unavailable) button.setAttribute("aria-disabled", "true");
+    else button.removeAttribute("aria-disabled");
+  }
+
+  // The editor toggles its buttons' classes on every change to the text.
+  function watchEditorMenu(menubar) {
+    menubar.dataset.statesWatched = "true";
+    menubar.querySelectorAll(".prose-menubar__button").forEach(markUnavailable);
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.target.classList.contains("prose-menubar__button")) {
+          markUnavailable(change.target);
+        }
+      }
+    }).observe(menubar, { attributes: true, attributeFilter: ["class"], subtree: true });
+  }
+
   function nameAll() {
+    for (const menubar of document.querySelectorAll(
+      ".prose-menubar:not([data-states-watched])",
+    )) {
+      watchEditorMenu(menubar);
+    }
     for (const container of document.querySelectorAll(".select2-container")) {
       nameSelect2(container);
     }
